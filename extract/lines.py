@@ -1,0 +1,148 @@
+"""What each line of a page is: an event date, a title, a speaker line, a venue, a programme slot, filler, ...
+
+Classification is per line and cheap; segmentation (segment.py) then reads the sequence of kinds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import DateMention, TimeRange, find_dates, find_times
+from .model import Speaker
+from .speakers import speaker_line
+from .text import Line
+from .venue import labelled_venue, venue_note
+
+# Headings that organise a page but are not event titles.
+GENERIC = re.compile(
+    r"(?i)^(?:program(?:met)?(?:\s+for\s+.*)?|foreløbigt\s+program|dagens\s+program|møderække(?:n)?|mødeprogram|"
+    r"(?:alle\s+|kommende\s+|tidligere\s+|aktuelle\s+)?arrangementer|kalender|tid\s+og\s+sted|tid|sted|dato|"
+    r"målgruppe|pris|tilmelding|tilmeldingsfrist|kontakt(?:person)?|om\s+netværket|oplægsholdere|medvirkende|"
+    r"praktisk(?:e)?\s+(?:information|oplysninger)|læs\s+mere|se\s+mere|del|arrangement|event|konference|"
+    r"netværksmøde|beskrivelse|indhold|om\s+arrangementet|invitation(?:\s+og\s+program)?|hvor|hvornår|"
+    r"yderligere\s+information|mere\s+information|arrangør(?:er)?|medarrangør(?:er)?|bemærk|obs|"
+    r"det\s+kan\s+du\s+se\s+frem\s+til|forplejning|adresse|lokation|tidspunkt|se\s+alle|tilbage(?:\s+til\s+.*)?|"
+    r"netværk|om\s+os|forside|hjem|nyheder|workshops?(?:,?\s+(?:blok|runde|spor)\s*\d*)?|paneldebat|pause|"
+    r"frokost|kaffe(?:pause)?|morgenmad|morgenbrød|velkomst|velkommen|afrunding|opsamling|tak\s+for\s+i\s+dag|"
+    r"interesseret\??|bliv\s+medlem|medlemskab)[\s:.!?]*$")
+FILLER = re.compile(
+    r"(?i)(?:yderligere|mere|nærmere)\s+information\b.*\bfølger|følger\s+(?:snarest|senere|snart)|"
+    r"information\s+om\s+gæst(?:en)?\s+tilgår|programmet\s+(?:er\s+)?(?:under\s+udarbejdelse|opdateres)|"
+    r"vær\s+opmærksom\s+på,?\s+at\s+der\s+kan\s+ske\s+ændringer|kan\s+ske\s+ændringer|"
+    r"^se\s+(?:alle\s+|kommende\s+)?arrangementer|^læs\s+mere|^tilmeld\s+dig|^(?:til|af)melding\s+her")
+CONTACT_HEAD = re.compile(
+    r"(?i)^(?:kontakt(?:person(?:er)?)?|kontaktoplysninger|ønsker\s+du\s+at\s+høre\s+nærmere|har\s+du\s+"
+    r"(?:nogle\s+)?spørgsmål|spørgsmål\s+(?:til|om)|for\s+(?:mere|yderligere)\s+information|netværksansvarlig|"
+    r"praktiske\s+spørgsmål|yderligere\s+oplysninger|kontakt\s+os)\b")
+CONTACT_LINE = re.compile(r"(?i)@|\btlf\.?\b|\btelefon\b|\bmobil\b|\b(?:\d{2}\s){3}\d{2}\b|\+45")
+DEADLINE = re.compile(r"(?i)tilmelding|frist|senest|deadline|svar\s+udbedes|sidste\s+(?:dag|frist)|"
+                      r"udgivet|publiceret|opdateret|offentliggjort|skrevet")
+REPEAT = re.compile(r"(?i)samme\s+arrangement|afholdes\s+(?:også|igen)|gentages|også\s+(?:den|d\.)|"
+                    r"næste\s+(?:møde|gang)|sidste\s+år|tidligere\s+(?:afholdt|arrangement)|blev\s+afholdt|"
+                    r"trådte\s+i\s+kraft|træder\s+i\s+kraft|vedtaget|udkom|offentliggjorde|siden\s+(?:den\s+)?\d")
+TIMESLOT = re.compile(r"^(?:kl\.?\s*)?(?P<a>[0-2]?\d[.:][0-5]\d)\s*(?:-|–|til)\s*(?P<b>[0-2]?\d[.:][0-5]\d)\s*:?\s+"
+                      r"(?P<rest>\S.*)$|^(?:kl\.?\s*)(?P<c>[0-2]?\d[.:][0-5]\d)\s*:?\s+(?P<rest2>[A-ZÆØÅ\"”“].*)$", re.I)
+TEASER = re.compile(r"(?i)^(?:se\s+)?(?:kommende|andre|flere|relaterede|lignende|øvrige)\s+(?:arrangementer|events|"
+                    r"møder|kurser|aktiviteter)|^se\s+også\b|^del\s+(?:siden|artiklen|arrangementet)|"
+                    r"^tilmeld\s+dig\s+(?:vores\s+)?nyhedsbrev|^nyhedsbrev$")
+LABEL = re.compile(r"(?i)^(?P<key>dato|tid|tidspunkt|hvornår|sted|hvor|adresse|lokation|pris|målgruppe|"
+                   r"tilmelding(?:sfrist)?|frist|arrangør(?:er)?|medarrangør(?:er)?|deltagerpris|kontakt)"
+                   r"\s*(?::|–|-)\s*(?P<value>.*)$")
+
+
+@dataclass
+class LineInfo:
+    line: Line
+    dates: list[DateMention] = field(default_factory=list)
+    times: list[TimeRange] = field(default_factory=list)
+    anchor: DateMention | None = None       # the event date this line gives
+    speakers: list[Speaker] = field(default_factory=list)
+    speaker_prefix: str | None = None       # "Workshop: X" before "v/ ..."
+    title: bool = False                     # could be an event title
+    generic: bool = False
+    venue: str | None = None                # a place named by a label or note
+    slot: tuple | None = None               # (start, end, text) of a programme line
+    filler: bool = False
+    contact: bool = False
+    label: tuple[str, str] | None = None    # ("sted", "IDA Mødecenter ...")
+    words: int = 0
+    prose: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+_TIME_ONLY = re.compile(r"(?i)^(?:tid(?:spunkt)?\s*:?\s*|kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:-|–|til)\s*"
+                        r"(?:kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:\(.*\))?\.?$|^kl\.?\s*[0-2]?\d(?:[.:][0-5]\d)?\.?$")
+
+
+def is_time_only(text: str) -> bool:
+    return bool(_TIME_ONLY.match(text.strip()))
+
+
+def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
+    t = line.text
+    info = LineInfo(line, words=len(t.split()))
+    info.prose = info.words > 24 or (t.endswith(".") and info.words > 12)
+    lm = LABEL.match(t)
+    if lm:
+        info.label = (lm["key"].lower(), lm["value"].strip())
+    info.dates = find_dates(t) if re.search(r"\d", t) else []
+    info.times = find_times(t) if re.search(r"\d[.:]\d\d|kl", t, re.I) else []
+    info.filler = bool(FILLER.search(t))
+    info.contact = bool(CONTACT_HEAD.match(t)) or (bool(CONTACT_LINE.search(t)) and info.words < 14)
+    if info.dates:
+        first = info.dates[0]
+        before = t[: first.span[0]]
+        if not (info.prose and first.span[0] > 30) and not DEADLINE.search(before) and not REPEAT.search(t) \
+                and not (info.label and info.label[0] in ("tilmeldingsfrist", "frist", "tilmelding")):
+            info.anchor = first
+    ts = TIMESLOT.match(t)
+    if ts and not info.anchor:
+        a = ts["a"] or ts["c"]
+        info.slot = (a, ts["b"], (ts["rest"] or ts["rest2"]).strip())
+    v = venue_note(t) or labelled_venue(t)
+    if v and not (info.label and info.label[0] not in ("sted", "hvor", "adresse", "lokation")):
+        info.venue = v
+    if not info.contact and info.words <= 90 and not info.filler:
+        sp = speaker_line(info.slot[2] if info.slot else t)
+        if sp:
+            info.speakers, info.speaker_prefix = sp
+    info.generic = bool(GENERIC.match(t))
+    info.title = _could_be_title(info, block_size, first_in_block)
+    return info
+
+
+def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bool:
+    t, line = info.text, info.line
+    if info.anchor or info.slot or info.filler or info.contact or info.generic or info.label:
+        return False
+    if info.speakers and not info.speaker_prefix:
+        return False
+    if info.venue and not info.speaker_prefix:
+        return False
+    if not 3 <= len(t) <= 170 or info.words > 22:
+        return False
+    if t.endswith((".", ",", ";")) and not t.endswith("..."):
+        return False
+    if not re.match(r"[\wÆØÅ\"'”“«(]", t) or t[0].islower():
+        return False
+    if re.match(r"(?i)^(?:https?://|www\.)", t) or t.count(" / ") >= 2:
+        return False
+    if is_time_only(t):
+        return False
+    if line.kind == "li" and line.level == 0 and block_size > 1 and not first_in_block:
+        return False
+    return line.kind == "h" or block_size == 1 or first_in_block
+
+
+def classify_all(lines: list[Line]) -> list[LineInfo]:
+    sizes: dict[int, int] = {}
+    for ln in lines:
+        sizes[ln.block] = sizes.get(ln.block, 0) + 1
+    out, prev_block = [], None
+    for ln in lines:
+        out.append(classify(ln, sizes[ln.block], ln.block != prev_block))
+        prev_block = ln.block
+    return out

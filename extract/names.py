@@ -1,0 +1,87 @@
+"""Is this a person's name? First names come from gender-guesser's per-country name lists (Denmark and the
+other countries whose names are common here); the rest is the shape of Danish names."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+# gender-guesser columns (see its nam_dict.txt): GB, IE, US, IT, MT, PT, ES, FR, BE, LU, NL, EF, DE, AT, CH,
+# IS, DK, NO, SE, FI, ... ; a name counts when it is used in the Nordics or common in Western Europe.
+_NORDIC = (15, 16, 17, 18, 19)
+_WEST = (0, 1, 2, 7, 10, 12, 13)
+
+# Capitalised words that are also first names but in these pages mostly are not.
+_NOT_NAMES = {"Hør", "Det", "Den", "Vi", "Og", "Med", "Mere", "Program", "Kl", "Sted", "Tid", "Pris",
+              "Dato", "Fra", "Til", "Om", "Oplæg", "Debat", "Panel", "Velkommen", "Velkomst", "Frokost",
+              "Pause", "Kaffe", "Kommune", "Region", "Dansk", "Danske", "Danmarks", "Nord", "Syd", "Øst",
+              "Vest", "Social", "Alle", "Mange", "Man", "Nye", "Ny", "Hvad", "Hvem", "Hvordan", "Hvorfor",
+              "Workshop", "Sal", "Lokale", "Online", "Zoom", "Teams", "Ordstyrer", "Moderator", "Tak",
+              "Afrunding", "Opsamling", "Bemærk", "Læs", "Se", "Kontakt", "Tilmelding", "Målgruppe", "Max",
+              "Mai", "Juni", "Juli", "August", "April", "Marts", "Maj", "Januar", "Ole.", "Lokation",
+              "Center", "Institut", "Rådet", "Børn", "Unge", "Ungdom", "Byen", "Holm", "Bo", "Carl", "Viborg",
+              "Aalborg", "Aarhus", "Odense", "Esbjerg", "Roskilde", "Vejle", "Kolding", "Horsens", "Randers",
+              "Herning", "Silkeborg", "Næstved", "Gladsaxe", "Ballerup", "Faxe", "Christiansborg", "Sand"}
+# Lower-case particles inside surnames
+PARTICLES = {"von", "van", "de", "der", "la", "le", "af", "zu", "di", "da", "el", "al", "bin", "ibn"}
+NAME_WORD = re.compile(r"^(?:[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúñçë']+(?:-[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúñçë']+)?|[A-ZÆØÅ]\.)$")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    path = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
+    names = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line[:1] in ("#", "=", "") or len(line) < 31:
+                continue
+            cols = line[30:-1]
+            name = line.split()[1]
+            if "+" in name:
+                continue
+
+            def freq(i):
+                c = cols[i] if i < len(cols) else " "
+                return int(c, 16) if c.strip() and c in "0123456789ABCDEF" else 0
+
+            if any(freq(i) >= 1 for i in _NORDIC) or any(freq(i) >= 4 for i in _WEST) or \
+                    any(freq(i) >= 6 for i in range(len(cols))):
+                names.add(name)
+    names.update({"Mads", "Søren", "Bjarke", "Rasmus", "Mette", "Signe", "Lærke", "Sofie", "Asger",
+                  "Frederik", "Malene", "Pernille", "Trine", "Karina", "Camilla", "Marlene", "Jakob", "Jacob",
+                  "Ulrik", "Ulrich", "Kenneth", "Hakon", "Isabell", "Johan", "René", "Janne", "Stine",
+                  "Astrid", "Ida", "Naser", "Mai", "Zenia", "Mattias", "Kaare", "Aaja"})
+    return frozenset(n for n in names if n not in _NOT_NAMES)
+
+
+def is_first_name(word: str) -> bool:
+    base = word.split("-")[0]
+    return base in first_names() and base not in _NOT_NAMES
+
+
+def is_name_word(word: str) -> bool:
+    return bool(NAME_WORD.match(word)) and word not in _NOT_NAMES
+
+
+def looks_like_person(text: str) -> bool:
+    """`Torben Tranæs`, `Frank Cloyd Ebsen`, `Ulrich Schmidt-Hansen`, `Jens-Kristian Lütken`, `Ib van der Berg`."""
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if not is_first_name(words[0]) or not is_name_word(words[0]):
+        return False
+    if not is_name_word(words[-1]) or words[-1].endswith("."):
+        return False
+    return all(is_name_word(w) or w in PARTICLES for w in words[1:])
+
+
+def split_name_run(text: str) -> tuple[str, str] | None:
+    """`Medvind i Østerbyen Tine Nørholm Larsen` → (`Medvind i Østerbyen`, `Tine Nørholm Larsen`): a person's
+    name that ends a phrase, found by its first name. None when the phrase does not end in a name."""
+    words = text.split()
+    for i in range(1, len(words) - 1):
+        tail = " ".join(words[i:])
+        if is_first_name(words[i]) and looks_like_person(tail):
+            return " ".join(words[:i]), tail
+    return None

@@ -1,0 +1,55 @@
+"""The entry point: a page (HTML or its text) → Page(events=[...])."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlparse
+
+from .model import Page
+from .segment import build_events
+from .text import lines_from_html, lines_from_text, looks_like_html
+
+EXTRACTOR_VERSION = "0.1.0"
+
+SOURCES = {"altinget.dk": "altinget", "samu.dk": "samu", "socialraadgiverne.dk": "ds", "cfbu.dk": "cfbu"}
+
+
+def source_of(url: str | None) -> str:
+    host = (urlparse(url).hostname or "") if url else ""
+    host = host.removeprefix("www.")
+    return next((name for h, name in SOURCES.items() if host == h or host.endswith("." + h)), "other")
+
+
+def extract_page(content: str | bytes, url: str | None = None, today: dt.date | None = None,
+                 is_html: bool | None = None) -> Page:
+    """Read one page. `content` is HTML (str or bytes) or the page's visible text; `today` is the reference
+    date for dates written without a year. Raises ValueError for content that is not a readable page."""
+    today = today or dt.date.today()
+    if isinstance(content, bytes):
+        is_html = True if is_html is None else is_html
+        if not is_html:
+            content = content.decode("utf-8")
+    if is_html is None:
+        is_html = looks_like_html(content)
+    if not is_html and isinstance(content, str) and "\x00" in content:
+        raise ValueError("binary content, not a page")
+    lines = lines_from_html(content) if is_html else lines_from_text(content)
+    if not lines:
+        raise ValueError("the page has no text")
+    kind, events, contacts = build_events(lines, today)
+    page = Page(events=events, url=url, source=source_of(url), kind=kind, contacts=contacts)
+    for ev in events:
+        if ev.start is not None:
+            day = ev.start if isinstance(ev.start, dt.date) and not isinstance(ev.start, dt.datetime) else ev.start.date()
+            if day < today and ev.status == "confirmed":
+                ev.evidence.setdefault("passed", f"before {today.isoformat()}")
+        page.warnings += [f"{ev.title[:40]}: {w}" for w in ev.warnings if w.startswith("weekday")]
+    return page
+
+
+def strip_header(text: str) -> tuple[str, str | None]:
+    """A saved page may start with `URL: ...` and `RETRIEVED-AS: ...` lines (the eval format)."""
+    m = re.match(r"URL: (\S+)\n(?:RETRIEVED-AS: [^\n]*\n)?\n?", text)
+    if m:
+        return text[m.end():], m.group(1)
+    return text, None

@@ -1,0 +1,467 @@
+"""Segmentation: classified lines → events.
+
+A listing (an Altinget or Samu programme, "alle arrangementer") becomes one event per item, whatever the
+order of title/speaker/description/date lines: Altinget puts the date last, Samu second, Altinget's 2021
+design first. A single event page (one date, maybe a day programme) becomes one event with sessions.
+
+The order is found from the page itself: where the dates are lines of their own and the line before each is
+not a title, items start at their date; otherwise they start at their title.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import DateMention, TimeRange, find_times, resolve
+from .lines import (CONTACT_HEAD, TEASER, LineInfo, classify_all, is_time_only)
+from .model import Event, Session, Speaker
+from .speakers import prose_speakers
+from .status import date_confirmed, decide_status
+from .text import Line
+from .venue import ONLINE, looks_like_address, parse_venue
+
+NETWORK_SUFFIX = re.compile(r"\s+[-–]\s+(?:[\w'’.-]+\s+){0,4}(?:netværk|network|forum)\b.*$", re.I)
+
+
+def cut_chrome(infos: list[LineInfo]) -> list[LineInfo]:
+    """Drop breadcrumbs and type labels, and cut the page at a teaser list ("Se kommende arrangementer")."""
+    out = []
+    for i, inf in enumerate(infos):
+        t = inf.text
+        if TEASER.match(t) and (out and any(o.anchor for o in out) or i > len(infos) * 0.6):
+            break
+        if t.count(" / ") >= 1 and re.match(r"(?i)^(?:hjem|forside|home|du er her)\b", t):
+            continue
+        out.append(inf)
+    return out
+
+
+def contact_zones(infos: list[LineInfo]) -> set[int]:
+    """Indices of lines that belong to a contact block: after a contact heading until the next title or date,
+    and a name line followed by a phone or e-mail line."""
+    zone: set[int] = set()
+    inside = False
+    for i, inf in enumerate(infos):
+        if CONTACT_HEAD.match(inf.text):
+            inside = True
+        elif inf.anchor or (inf.title and inf.line.kind == "h"):
+            inside = False
+        if inside:
+            zone.add(i)
+        if inf.contact and i:
+            zone.update({i - 1, i})
+            if i > 1 and infos[i - 1].contact:
+                zone.add(i - 2)
+    return zone
+
+
+def _pure_date(inf: LineInfo) -> bool:
+    """A line that holds a date (and time, weekday) and little else."""
+    t = inf.text
+    for d in inf.dates:
+        t = t.replace(d.text, " ")
+    for tm in inf.times:
+        t = t.replace(tm.text, " ")
+    rest = [w for w in re.split(r"[\s,.\-–:|]+", t) if w and not re.match(r"(?i)^(?:kl|den|d|fra|til|og)$", w)]
+    return len(rest) <= 2
+
+
+def _same_day(a: DateMention, b: DateMention) -> bool:
+    return (a.day, a.month) == (b.day, b.month) and (a.year is None or b.year is None or a.year == b.year)
+
+
+def _title_in(infos: list[LineInfo], lo: int, hi: int, first: bool, banned: set[int]) -> int | None:
+    """Pick the title among candidates in [lo, hi): headings win; else the first of the run nearest
+    the date (title-first) or the first candidate (date-first)."""
+    cands = [i for i in range(lo, hi) if infos[i].title and i not in banned]
+    heads = [i for i in cands if infos[i].line.kind == "h"]
+    if heads:
+        cands = heads
+    if not cands:
+        return None
+    if first:
+        return cands[0]
+    # the last run of consecutive candidates (title + subtitle), its first line
+    j = len(cands) - 1
+    while j > 0 and cands[j - 1] == cands[j] - 1:
+        j -= 1
+    return cands[j]
+
+
+def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int], int, int]]]:
+    """→ (kind, [(title index, anchor indices, segment start, segment end)])."""
+    anchors = [i for i, inf in enumerate(infos) if inf.anchor]
+    # anchors that repeat the previous date with no title between them belong to the same item
+    groups: list[list[int]] = []
+    for i in anchors:
+        if groups:
+            last = groups[-1][-1]
+            between = any(infos[j].title for j in range(last + 1, i))
+            if not between and _same_day(infos[last].anchor, infos[i].anchor):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    distinct = {(infos[g[0]].anchor.day, infos[g[0]].anchor.month) for g in groups}
+    slots = sum(1 for inf in infos if inf.slot)
+    if len(groups) < 2 or len(distinct) < 2:
+        return "event", []
+    if slots >= 3 and len(groups) <= 4:
+        days = sorted(_approx_day(infos[g[0]].anchor) for g in groups)
+        if (days[-1] - days[0]).days <= 4:
+            return "event", []  # a multi-day programme: one event
+    starts = [g[0] for g in groups]
+    pure = sum(_pure_date(infos[i]) for i in starts)
+    preceded = 0
+    for i in starts[1:]:
+        j = i - 1
+        while j >= 0 and (infos[j].generic or infos[j].filler):
+            j -= 1
+        preceded += j >= 0 and infos[j].title
+    date_first = pure * 2 > len(starts) and preceded * 2 < max(1, len(starts) - 1)
+    items = []
+    if date_first:
+        for k, g in enumerate(groups):
+            end = groups[k + 1][0] if k + 1 < len(groups) else len(infos)
+            t = _title_in(infos, g[0] + 1, end, first=True, banned=set())
+            items.append((t, g, g[0], end))
+    else:
+        prev_end = 0
+        titles = []
+        for k, g in enumerate(groups):
+            lo = groups[k - 1][-1] + 1 if k else 0
+            t = _title_in(infos, lo, g[0], first=False, banned=set())
+            titles.append(t)
+        for k, g in enumerate(groups):
+            start = titles[k] if titles[k] is not None else (groups[k - 1][-1] + 1 if k else g[0])
+            nxt = [titles[j] if titles[j] is not None else groups[j][0] for j in range(k + 1, len(groups))]
+            end = nxt[0] if nxt else len(infos)
+            items.append((titles[k], g, max(start, prev_end), end))
+            prev_end = end
+    titled = sum(1 for t, *_ in items if t is not None)
+    if titled < 2:
+        return "event", []
+    return "listing", items
+
+
+def _approx_day(m: DateMention) -> dt.date:
+    try:
+        return dt.date(m.year or 2000, m.month, m.day)
+    except ValueError:
+        return dt.date(2000, 1, 1)
+
+
+def clean_title(text: str) -> tuple[str, str | None]:
+    """Strip a network suffix (`Title - Socialpolitisk netværk - Aarhus`) and bullets; → (title, series)."""
+    t = text.strip(" •·-–\"”“")
+    series = None
+    m = NETWORK_SUFFIX.search(t)
+    if m and m.start() > 8:
+        series = re.split(r"\s+[-–]\s+", m.group(0).strip(" -–"))[0].strip()
+        t = t[: m.start()].strip()
+    t = re.sub(r"\s*\((?:fællesmøde|i samarbejde)[^)]*\)", "", t, flags=re.I).strip()
+    return t, series
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^\w]+", " ", s.casefold()).strip()
+
+
+def merge_speakers(found: list[Speaker]) -> list[Speaker]:
+    out: dict[str, Speaker] = {}
+    for s in found:
+        key = _norm(s.name)
+        if key not in out:
+            out[key] = s
+            continue
+        o = out[key]
+        o.role = o.role or s.role
+        o.organization = o.organization or s.organization
+        o.party = o.party or s.party
+        o.confirmed = o.confirmed and s.confirmed
+        o.moderator = o.moderator or s.moderator
+    return list(out.values())
+
+
+class Assembler:
+    """Builds Event objects from line ranges; knows the page's years and reference date."""
+
+    def __init__(self, infos: list[LineInfo], today: dt.date, contacts: set[int]):
+        self.infos = infos
+        self.today = today
+        self.contacts = contacts
+        self.years = [inf.anchor.year for inf in infos if inf.anchor and inf.anchor.year]
+
+    def when(self, ev: Event, anchor_idx: list[int], lo: int, hi: int) -> None:
+        infos = self.infos
+        if not anchor_idx:
+            return
+        primary = next((i for i in anchor_idx if infos[i].anchor.start_time), anchor_idx[0])
+        men = infos[primary].anchor
+        fallback = None
+        if men.start_time is None:
+            fallback = self._time_line(lo, hi)
+        et = resolve(men, self.years, self.today, fallback)
+        ev.start, ev.end, ev.year_inferred = et.start, et.end, et.year_inferred
+        ev.evidence["start"] = infos[primary].text
+        if et.weekday_conflict:
+            ev.warnings.append("weekday contradicts date: " + et.weekday_conflict)
+        ev.warnings += et.notes
+
+    def _time_line(self, lo: int, hi: int) -> TimeRange | None:
+        """A time written apart from the date: `kl. 14:00 - 16:00`, `Tid: 10-15`, `Ny Kongensgade, kl. 9-12`."""
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            if i in self.contacts or inf.slot:
+                continue
+            label = inf.label[0] if inf.label else ""
+            if inf.times and (is_time_only(inf.text) or label in ("tid", "tidspunkt", "hvornår", "dato")
+                              or (re.search(r"(?i)\bkl\.?\s*\d", inf.text) and inf.words <= 14
+                                  and not inf.prose)):
+                rng = [t for t in inf.times if t.end] or inf.times
+                return rng[0]
+        return None
+
+    def venue(self, ev: Event, anchor_idx: list[int], lo: int, hi: int) -> None:
+        infos = self.infos
+        raw = None
+        for i in range(lo, hi):
+            if infos[i].venue and i not in self.contacts:
+                raw = infos[i].venue
+                ev.evidence["venue"] = infos[i].text
+                break
+        if raw is None:
+            for i in range(lo, hi):
+                inf = infos[i]
+                if inf.label and inf.label[0] in ("sted", "hvor", "adresse", "lokation") and not inf.label[1]:
+                    # "Sted" on its own line; the place follows
+                    nxt = infos[i + 1].text if i + 1 < len(infos) else ""
+                    raw = nxt
+                    break
+                if re.match(r"(?i)^(?:sted|hvor|tid og sted|adresse|lokation)$", inf.text) and i + 1 < hi:
+                    cand = [infos[j].text for j in range(i + 1, min(hi, i + 4))
+                            if not infos[j].anchor and not is_time_only(infos[j].text)
+                            and not infos[j].generic][:1]
+                    if cand:
+                        raw = cand[0]
+                        break
+        if raw is None:
+            for i in anchor_idx:
+                inf = infos[i]
+                head = inf.text[: inf.anchor.span[0]]
+                head = re.sub(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b\s*(?:den|d\.)?\s*$", "", head)
+                head = head.strip(" ,-–:")
+                if len(head.split()) >= 1 and not re.match(r"(?i)^(?:dato|tid|den|d\.|kl)\b", head) and \
+                        not re.search(r"\d{1,2}[.:]\d{2}", head) and len(head) > 3:
+                    raw = head
+                    ev.evidence["venue"] = inf.text
+                    break
+        if raw is None:
+            for i in range(lo, hi):
+                inf = infos[i]
+                if i in self.contacts or inf.anchor or inf.prose:
+                    continue
+                if looks_like_address(inf.text) and inf.words <= 16:
+                    raw = inf.text
+                    break
+                m = re.match(r"^(?P<place>[A-ZÆØÅ][^.]{2,80}?),\s*kl\.?\s*\d", inf.text)
+                if m and not inf.speakers:
+                    raw = m["place"]
+                    break
+        if raw:
+            raw = re.split(r"(?i)[.,]?\s*(?:link\s+(?:sendes|følger|til)|tilmelding\b)", raw)[0]
+            v = parse_venue(raw)
+            if v and (v.name or v.street or v.city):
+                ev.venue = v
+            if v and v.online:
+                ev.online = True
+
+    def status(self, ev: Event, lo: int, hi: int, anchor_idx: list[int]) -> None:
+        infos = self.infos
+        short = [infos[i].text for i in range(lo, hi) if infos[i].words <= 16 and i not in self.contacts]
+        notes = [infos[i].text for i in range(lo, hi)
+                 if re.match(r"(?i)^(?:arrangementet|mødet|konferencen|debatten|webinaret|dagen|kurset)\s+"
+                             r"(?:er|bliver|må)\s+(?:desværre\s+)?(?:aflyst|udsat|flyttet|udskudt)", infos[i].text)]
+        ev.status, why = decide_status(ev.title, short + notes)
+        if why:
+            ev.evidence["status"] = why
+        conf_lines = [infos[i].text for i in anchor_idx] + short
+        ev.date_confirmed, why = date_confirmed(conf_lines)
+        if why:
+            ev.evidence["date_confirmed"] = why
+        if ev.date_confirmed and ev.status == "confirmed" and ev.start is not None:
+            pass
+        elif not ev.date_confirmed and ev.status == "confirmed":
+            ev.status = "tentative"
+
+    def people(self, ev: Event, lo: int, hi: int, prose: bool) -> None:
+        found: list[Speaker] = []
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            if i in self.contacts:
+                continue
+            found += inf.speakers
+            if prose and not inf.speakers and re.search(r"(?i)\b(?:med|af|fra|ved|er|hør)\b", inf.text):
+                found += prose_speakers(inf.text)
+        ev.speakers = merge_speakers(found)
+
+    def extras(self, ev: Event, lo: int, hi: int) -> None:
+        infos = self.infos
+        for i in range(lo, hi):
+            inf = infos[i]
+            key = inf.label[0] if inf.label else (inf.text.lower().rstrip(":") if inf.words <= 2 else "")
+            val = inf.label[1] if inf.label and inf.label[1] else (infos[i + 1].text if i + 1 < hi else "")
+            if key == "målgruppe" and not ev.audience:
+                ev.audience = val or None
+            elif key in ("pris", "deltagerpris") and not ev.price:
+                ev.price = val or None
+            elif key in ("tilmeldingsfrist", "frist") and not ev.registration_deadline:
+                ev.registration_deadline = val or None
+            elif key in ("arrangør", "arrangører", "medarrangør", "medarrangører") and val:
+                ev.organisers += [x.strip() for x in re.split(r",\s*|\s+og\s+", val) if x.strip()]
+            m = re.search(r"^(?P<who>(?:[A-ZÆØÅ][\w'’.-]*(?:\s+[\wæøå'’.-]+){0,5}?)(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\w'’.-]*"
+                          r"(?:\s+[\wæøå'’.-]+){0,5}?)+)\s+inviterer\b", inf.text)
+            if m and not ev.organisers:
+                ev.organisers = [x.strip() for x in re.split(r",\s*|\s+og\s+", m["who"]) if x.strip()]
+            if re.search(r"(?i)\bsenest\b", inf.text) and not ev.registration_deadline and inf.dates:
+                ev.registration_deadline = inf.dates[0].text
+        desc = [infos[i].text for i in range(lo, hi) if infos[i].prose and i not in self.contacts]
+        ev.description = "\n\n".join(desc[:3]) or None
+
+    def online(self, ev: Event, lo: int, hi: int) -> None:
+        if ev.online:
+            return
+        if ONLINE.search(ev.title):
+            ev.online = True
+            return
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            if i in self.contacts or inf.prose:
+                continue
+            if ONLINE.search(inf.text) and (inf.words <= 14 or inf.venue or inf.label):
+                ev.online = True
+                return
+
+
+def sessions_from(infos: list[LineInfo], lo: int, hi: int, contacts: set[int]) -> list[Session]:
+    """Programme slots (`09.30-10.45 Title, v/ Name`) and the workshops listed under a block heading."""
+    out: list[Session] = []
+    block = None
+    for i in range(lo, hi):
+        inf = infos[i]
+        if i in contacts:
+            continue
+        if inf.slot:
+            a, b, rest = inf.slot
+            title = inf.speaker_prefix or rest
+            if re.search(r"(?i)workshops?|blok|runde|spor", rest) and not inf.speakers:
+                block = rest
+            s = Session(title=re.sub(r"^(?:[0-2]?\d[.:][0-5]\d\s*[-–]\s*[0-2]?\d[.:][0-5]\d\s*)", "", title),
+                        start=_hm(a), end=_hm(b) if b else None)
+            s.speakers = list(inf.speakers)
+            out.append(s)
+        elif inf.speakers and inf.speaker_prefix:
+            out.append(Session(title=inf.speaker_prefix, block=block, speakers=list(inf.speakers)))
+        elif inf.speakers and out:
+            out[-1].speakers += [s for s in inf.speakers if s.name not in {x.name for x in out[-1].speakers}]
+    return out
+
+
+def _hm(s: str) -> tuple[int, int]:
+    h, m = re.split(r"[.:]", s)
+    return int(h), int(m)
+
+
+def single_title(infos: list[LineInfo], raw_lines: list[Line]) -> tuple[int | None, str | None]:
+    """The title of a one-event page: the first h1, else the first title-like line (skipping a type label
+    such as `arrangement` and the breadcrumb)."""
+    for i, inf in enumerate(infos):
+        if inf.line.kind == "h" and inf.line.level == 1 and not inf.generic and not inf.anchor:
+            return i, inf.text
+    for i, inf in enumerate(infos):
+        if inf.title and not inf.text.islower():
+            return i, inf.text
+    return None, None
+
+
+def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], list[Speaker]]:
+    infos = cut_chrome(classify_all(lines))
+    contacts = contact_zones(infos)
+    kind, items = segment(infos)
+    asm = Assembler(infos, today, contacts)
+    events: list[Event] = []
+    if kind == "listing":
+        for t, group, lo, hi in items:
+            title_text = infos[t].text if t is not None else (infos[group[0]].text)
+            if t is not None and infos[t].speaker_prefix:
+                title_text = infos[t].speaker_prefix
+            title, series = clean_title(title_text)
+            ev = Event(title=title, series=series)
+            ev.evidence["title"] = title_text
+            asm.when(ev, group, lo, hi)
+            asm.venue(ev, group, lo, hi)
+            asm.people(ev, lo, hi, prose=False)
+            asm.online(ev, lo, hi)
+            asm.status(ev, lo, hi, group)
+            asm.extras(ev, lo, hi)
+            events.append(ev)
+        events = _dedupe(events)
+    else:
+        n = len(infos)
+        t, title_text = single_title(infos, lines)
+        if title_text is None:
+            title_text = next((inf.text for inf in infos if inf.words <= 14), "(uden titel)")
+        title, series = clean_title(title_text)
+        ev = Event(title=title, series=series)
+        ev.evidence["title"] = title_text
+        anchors = [i for i, inf in enumerate(infos) if inf.anchor]
+        if anchors:
+            first = anchors[0]
+            group = [i for i in anchors if _same_day(infos[i].anchor, infos[first].anchor)]
+            asm.when(ev, group, 0, n)
+        else:
+            group = []
+        ev.sessions = sessions_from(infos, 0, n, contacts)
+        if ev.start is not None and not isinstance(ev.start, dt.datetime) and ev.sessions:
+            timed = [s for s in ev.sessions if s.start]
+            if timed:
+                from .dates import local_datetime
+                ev.start = local_datetime(ev.start, timed[0].start)
+                last = max(timed, key=lambda s: s.end or s.start)
+                ev.end = local_datetime(ev.start.date(), last.end or last.start)
+        asm.venue(ev, group, 0, n)
+        asm.people(ev, 0, n, prose=True)
+        asm.online(ev, 0, n)
+        asm.status(ev, 0, n, group)
+        asm.extras(ev, 0, n)
+        events.append(ev)
+    contacts_out = _contacts(infos, contacts)
+    return kind, events, contacts_out
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """A joint meeting listed under two networks is one event: same start, similar title."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if o.start == ev.start and ev.start is not None and
+                     (_norm(o.title) in _norm(ev.title) or _norm(ev.title) in _norm(o.title) or
+                      _overlap(o.title, ev.title) >= 0.6)), None)
+        if twin:
+            twin.speakers = merge_speakers(twin.speakers + ev.speakers)
+            continue
+        out.append(ev)
+    return out
+
+
+def _overlap(a: str, b: str) -> float:
+    x, y = set(_norm(a).split()), set(_norm(b).split())
+    return len(x & y) / max(1, min(len(x), len(y)))
+
+
+def _contacts(infos: list[LineInfo], zone: set[int]) -> list[Speaker]:
+    from .names import looks_like_person
+    out = []
+    for i in sorted(zone):
+        t = infos[i].text.split(",")[0].strip()
+        if looks_like_person(t):
+            out.append(Speaker(name=t, evidence=infos[i].text))
+    return out

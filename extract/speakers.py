@@ -1,0 +1,315 @@
+"""Speakers: who gives a talk, sits on a panel, is interviewed or moderates, read from one line of text.
+
+The shapes (sources.md): `v/ Name, role, organisation (party) og Name, role`, `v. Name`, `ved Name`,
+`Oplæg fra Name, role`, panel lines with one `Name, Role, Organisation` each, bullet lists, and prose such as
+`debat med overborgmester X, socialborgmester Y og ... Z` or `Debatten modereres af Name, chef for ...`.
+Lists split on commas and `og` only where a new person starts, so roles like `familie- og trivselsordfører`
+stay whole.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Speaker
+from .names import is_first_name, looks_like_person, split_name_run
+from .parties import party_letter, spelled_party
+
+# A cue that opens a list of speakers at the start of a line. Ambiguous words ("ved", "med") count only when
+# a person's name follows.
+LEAD_CUE = re.compile(
+    r"^(?:(?P<strong>v/|v\.(?!\s*\d)|oplægsholdere?:?|oplæg (?:fra|af|ved):?|medvirkende:?|"
+    r"panel(?:deltagere)?:|paneldebat med:?|panelet:|i panelet(?: sidder)?:?|talere:|deltagere:|"
+    r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?|)"
+    r"|(?P<mod>ordstyrer(?:e)?:?|moderator:?|facilitator:?|faciliteres af:?|konferencier:?|vært:?|"
+    r"ordstyrer er|dagens ordstyrer(?: er)?:?|moderator er)"
+    r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med))\s*",
+    re.I)
+# A cue inside a line: "Workshop: ..., v/ Name" or "... (Faciliteres af Name, role)"
+MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(?=\s+[A-ZÆØÅ]))\s*")
+MOD_CUE = re.compile(
+    r"(?i)(?:modereres|faciliteres|styres|ledes|konfereres)\s+af\s+|(?:ordstyrer|moderator|facilitator|"
+    r"konferencier)(?:\s+(?:er|bliver|på dagen er|for dagen er))?\s*:?\s+(?=[A-ZÆØÅa-zæøå])")
+PROSE_CUE = re.compile(
+    r"(?i)\b(?:(?:debat|paneldebat|samtale|dialog|interview|diskussion|snak)\s+med|oplæg\s+(?:fra|af|ved)|"
+    r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ]))\s+")
+_UNCONFIRMED = re.compile(r"(?i)ikke\s+(?:endeligt\s+)?bekræftet|afventer\s+bekræftelse|\btbc\b|\btba\b|"
+                          r"forventet|inviteret|ikke\s+endelig|afventer\s+svar|foreløbig")
+_NOTE_PAREN = re.compile(r"\((?P<body>[^()]*)\)")
+_VENUE_NOTE = re.compile(r"(?i)^\s*(?:mødested|bemærk|lokation|sted|adresse|obs)\b")
+_SENTENCE_WORDS = re.compile(
+    r"(?i)\b(?:der|som|har|vil|skal|kan|er|var|blev|bliver|fortæller|giver|taler|om hvordan|hvor|når|"
+    r"fordi|at|vi|du|jeg|man|sig|sin|sit|sine|dig|os|inviterer|deltager i)\b")
+ROLE_WORDS = re.compile(
+    r"(?i)^(?:(?:\w+-)?(?:direktør|chef|leder|konsulent|ordfører|borgmester|minister|rådmand|formand|"
+    r"næstformand|professor|lektor|docent|adjunkt|forsker|seniorforsker|rådgiver|koordinator|sekretær|"
+    r"generalsekretær|journalist|redaktør|medarbejder|medlem|psykolog|pædagog|socialrådgiver|"
+    r"sygeplejerske|læge|overlæge|jurist|advokat|økonom|analytiker|specialist|ambassadør|stifter|partner|"
+    r"ejer|ph\.?d\.?|cand\.\w+|mf|mep|folketingsmedlem|regionsrådsmedlem|byrådsmedlem|kommunalbestyrelsesmedlem|"
+    r"vicedirektør|underdirektør|afdelingschef|kontorchef|sektionsleder|teamleder|projektleder|programleder|"
+    r"chefkonsulent|specialkonsulent|udviklingskonsulent|seniorkonsulent|fuldmægtig|souschef|"
+    r"studerende|underviser|ceo|cto|cfo|head|manager|direktion|bestyrelsesformand|bestyrelsesmedlem|"
+    r"tidligere|fhv\.|vært|moderator|ordstyrer|facilitator|oplægsholder|forfatter|debattør|"
+    r"kommunaldirektør|regionsdirektør|sundhedsdirektør|børne- og ungedirektør|landsformand|"
+    r"formand|overborgmester|socialborgmester|rektor|dekan|institutleder|centerleder|borgerrådgiver|"
+    r"sagsbehandler|socialarbejder|gadeplansmedarbejder|erfaringsekspert|ekspert|kriminolog|sociolog|"
+    r"antropolog|fagchef|viceborgmester|ombudsmand|rigsrevisor|direktør|chef)\w*)\b")
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:professor|prof\.|dr\.|ph\.d\.|mf|minister|borgmester|overborgmester|direktør|formand|"
+    r"lektor|docent|forsker|journalist|ordfører)\s+)+", re.I)
+
+
+def _clean_piece(s: str) -> str:
+    return s.strip(" ,;:.–-\t\u2013").strip()
+
+
+def _split_top(text: str, seps=",;") -> list[str]:
+    """Split on separators outside parentheses."""
+    out, depth, cur = [], 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return [p for p in (x.strip() for x in out) if p]
+
+
+def _starts_person(text: str) -> bool:
+    """Does `text` start with a person, possibly after a role: `Mads Bilstrup`, `socialrådgiver Isabell L.`."""
+    words = []
+    for w in text.split():
+        words.append(w.rstrip(",.;:)"))
+        if w != words[-1] or w.startswith("("):
+            break
+    for i in range(min(len(words), 5)):
+        if is_first_name(words[i]):
+            for j in range(min(len(words), i + 5), i + 1, -1):
+                if looks_like_person(" ".join(words[i:j])):
+                    return i == 0 or all(w[:1].islower() or ROLE_WORDS.match(w) for w in words[:i])
+            return False
+    return False
+
+
+def _split_og(piece: str) -> list[str]:
+    """`Name, role og Name` → split at `og`/`&`/`samt` only where a person follows."""
+    parts = re.split(r"\s+(?:og|&|samt)\s+", piece)
+    # "beskæftigelses- og integrationsborgmester": a compound cut by "og" is one unit
+    units: list[str] = []
+    for p in parts:
+        if units and units[-1].endswith("-"):
+            units[-1] += " og " + p
+        else:
+            units.append(p)
+    out = [units[0]]
+    for p in units[1:]:
+        if _starts_person(p):
+            out.append(p)
+        else:
+            out[-1] = out[-1] + " og " + p
+    return out
+
+
+def _is_role(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and (t[:1].islower() or bool(ROLE_WORDS.match(t)))
+
+
+def _notes(piece: str) -> tuple[str, str | None, bool, list[str]]:
+    """Take the parenthesised notes off a piece: party, confirmation, venue notes (dropped)."""
+    party, confirmed, dropped = None, True, []
+    for m in list(_NOTE_PAREN.finditer(piece)):
+        body = m.group("body").strip()
+        letter = party_letter(body)
+        if letter:
+            party = letter
+        elif _UNCONFIRMED.search(body):
+            confirmed = False
+        elif _VENUE_NOTE.match(body) or re.match(r"(?i)fællesmøde", body):
+            dropped.append(body)
+        else:
+            # "(Professionshøjskolen Metropol)" is an organisation; keep it as text
+            continue
+        piece = piece.replace(m.group(0), " ")
+    if _UNCONFIRMED.search(piece) and re.search(r"(?i)ikke\s+bekræftet", piece):
+        confirmed = False
+        piece = re.sub(r"(?i)\bikke\s+(?:endeligt\s+)?bekræftet\b", " ", piece)
+    return re.sub(r"\s+", " ", piece).strip(), party, confirmed, dropped
+
+
+def _split_role_org(attrs: list[str]) -> tuple[str | None, str | None]:
+    attrs = [a for a in (_clean_piece(x) for x in attrs) if a]
+    if not attrs:
+        return None, None
+    if len(attrs) == 1:
+        a = attrs[0]
+        if not _is_role(a):
+            # "KL Direktør": an organisation, then the role
+            words = a.split()
+            for i in range(1, len(words)):
+                if ROLE_WORDS.match(words[i]):
+                    return " ".join(words[i:]), " ".join(words[:i])
+            return None, a
+        m = re.match(r"^(.*?\S)\s+(?:i|hos|ved|fra|på)\s+([A-ZÆØÅ].*)$", a)
+        if m and not ROLE_WORDS.match(m.group(2)):
+            return m.group(1), m.group(2)
+        m = re.match(r"^((?:[\w-]+\s+){0,2}?(?:for|af))\s+([A-ZÆØÅ].*)$", a)
+        if m:
+            return re.sub(r"\s+(?:for|af)$", "", m.group(1)), m.group(2)
+        return a, None
+    if _is_role(attrs[0]) or not _is_role(attrs[1]):
+        return attrs[0], ", ".join(attrs[1:])
+    return attrs[1], ", ".join([attrs[0]] + attrs[2:])  # "KL Direktør" → org KL? keep order: role second
+
+
+def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None = None) -> list[Speaker]:
+    """`Trine Torp, socialordfører (SF), Camilla Fabricius, socialordfører (S) og Karina Adsbøl, ...` →
+    one Speaker each. Pieces before the first name (`KL Direktør, Christian Harsløf`) belong to that name."""
+    evidence = evidence or text
+    speakers: list[Speaker] = []
+    # "(Faciliteres af Name, role)" inside a list: its own moderator list
+    for m in list(re.finditer(r"\(\s*(?:faciliteres|modereres|ledes)\s+af\s+([^()]*)\)", text, re.I)):
+        speakers += parse_speaker_list(m.group(1), moderator=True, evidence=evidence)
+        text = text.replace(m.group(0), " ")
+    pieces: list[str] = []
+    for p in _split_top(text):
+        pieces += _split_og(p)
+    current: Speaker | None = None
+    attrs: list[str] = []
+    pending: list[str] = []
+    found: list[tuple[Speaker, list[str]]] = []
+
+    def close():
+        if current is not None:
+            found.append((current, attrs))
+
+    for raw in pieces:
+        piece, party, confirmed, _ = _notes(raw)
+        piece = _clean_piece(piece)
+        if not piece:
+            if current is not None:
+                current.party = current.party or party
+                current.confirmed = current.confirmed and confirmed
+            continue
+        name, pre = None, None
+        if looks_like_person(piece):
+            name = piece
+        else:
+            run = split_name_run(piece)
+            if run and not _SENTENCE_WORDS.search(run[0]):
+                pre, name = run
+        if name is None:
+            letter = party_letter(piece)
+            if letter and current is not None:
+                current.party = current.party or letter
+                continue
+            if current is None:
+                pending.append(piece)
+            else:
+                attrs.append(piece)
+            if current is not None:
+                current.party = current.party or party
+                current.confirmed = current.confirmed and confirmed
+            continue
+        role_before = None
+        if pre:
+            if _is_role(pre) or current is None:
+                role_before = pre
+            else:
+                attrs.append(pre)  # "..., Medvind i Østerbyen Tine Nørholm Larsen": the org of the one before
+        close()
+        name = _TITLE_PREFIX.sub("", name)
+        current = Speaker(name=name, party=party, confirmed=confirmed, moderator=moderator, evidence=evidence)
+        attrs = ([role_before] if role_before else []) + pending
+        pending = []
+    close()
+    for sp, at in found:
+        # a spelled-out party among the attributes ("Socialistisk Folkeparti") is the party, not the org
+        keep = []
+        for a in at:
+            letter = party_letter(_clean_piece(a))
+            if letter and not sp.party:
+                sp.party = letter
+            else:
+                keep.append(a)
+        role, org = _split_role_org(keep)
+        if role and not sp.party:
+            letter, m = spelled_party(role)
+            if letter and re.search(r"(?i)\b(?:for|fra|\()\s*" + re.escape(m.group(0)), role):
+                sp.party = letter
+        sp.role, sp.organization = role, org
+        speakers.append(sp)
+    return speakers
+
+
+def speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
+    """Read a whole line as a speaker line. Returns (speakers, text before the cue) or None when the line does
+    not name speakers. The text before a mid-line cue is a session title (`Workshop: X, v/ Name`)."""
+    m = LEAD_CUE.match(text)
+    if m and m.group(0).strip():
+        rest = text[m.end():]
+        weak = m.group("weak") is not None
+        if (not weak or _starts_person(rest)) and rest.strip():
+            sp = parse_speaker_list(_cut_sentence(rest) if weak else rest, moderator=bool(m.group("mod")),
+                                    evidence=text)
+            if sp:
+                return sp, None
+    mm = MID_CUE.search(text)
+    if mm and mm.start() > 0:
+        rest = text[mm.end():]
+        if _starts_person(rest) or looks_like_person(_clean_piece(_split_top(rest)[0]) if rest.strip() else ""):
+            sp = parse_speaker_list(rest, evidence=text)
+            if sp:
+                return sp, _clean_piece(text[:mm.start() + 1])
+    if _standalone(text):
+        sp = parse_speaker_list(text, evidence=text)
+        if sp:
+            return sp, None
+    return None
+
+
+def _standalone(text: str) -> bool:
+    """`Joy Mogensen, Borgmester Roskilde (S) og formand for KL's Socialudvalg`: a line that starts with a
+    person's name and goes on with short role/organisation pieces, not with a sentence."""
+    if len(text) > 400 or "@" in text or re.search(r"(?i)\btlf\.?|\btelefon\b|\bmobil\b", text):
+        return False
+    first = _split_top(text)[0]
+    first_wo = _NOTE_PAREN.sub("", first).strip()
+    if not looks_like_person(_TITLE_PREFIX.sub("", first_wo)):
+        run = split_name_run(first_wo)
+        if not (run and _is_role(run[0]) and len(run[0].split()) <= 3):
+            return False
+    if "," not in text and "(" not in text and " – " not in text:
+        return False
+    body = text[len(first):]
+    if text.rstrip().endswith(".") and len(text) > 120:
+        return False
+    pieces = _split_top(body)
+    return all(len(p.split()) <= 10 for p in pieces) and not _SENTENCE_WORDS.search(
+        _NOTE_PAREN.sub("", " ".join(pieces[:1])))
+
+
+def _cut_sentence(text: str) -> str:
+    """The list part of a prose cue: up to the relative clause or the sentence's end."""
+    text = re.split(r",\s+(?:som|der|hvor|hvilket|mens)\b|\.\s+(?=[A-ZÆØÅ])|\.$|\s+om\s+(?:hvordan|hvad|hvorfor)\b|"
+                    r"\s+(?:til|i)\s+(?:en\s+)?(?:debat|samtale|snak)\b", text, maxsplit=1)[0]
+    return text
+
+
+def prose_speakers(text: str) -> list[Speaker]:
+    """Speakers named in running text: `debat med overborgmester X, socialborgmester Y og Z`,
+    `Debatten modereres af Name, chef for ...`."""
+    out: list[Speaker] = []
+    for m in MOD_CUE.finditer(text):
+        seg = _cut_sentence(text[m.end():])
+        if _starts_person(seg):
+            out += [s for s in parse_speaker_list(seg, moderator=True, evidence=text)]
+    for m in PROSE_CUE.finditer(text):
+        seg = _cut_sentence(text[m.end():])
+        if _starts_person(seg):
+            out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
+    return out

@@ -1,0 +1,199 @@
+"""Page text: an HTML page or its saved text → ordered lines grouped in blocks.
+
+Both readings give the same lines, so the rest of the library never sees markup. From HTML we keep headings,
+paragraphs, list items and line breaks, and drop what is never event content (scripts, menus, cookie banners,
+footers, share boxes, newsletter sign-ups). Fact panels beside the body (DS and CFBU put date, place and price
+there) are kept.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+
+@dataclass
+class Line:
+    text: str
+    block: int          # index of the paragraph/element the line belongs to
+    kind: str = "p"     # "h" heading, "p" paragraph, "li" list item
+    level: int = 0      # heading level (1-6) for kind "h"
+
+    def __repr__(self):  # short, for debugging
+        return f"<{self.kind}{self.level or ''}#{self.block} {self.text[:60]!r}>"
+
+
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u00ad": None,
+                         "\u200b": None, "\ufeff": None, "\u2009": " ", "\u202f": " ", "\u00a0": " ",
+                         "\u2007": " ", "\u2002": " ", "\u2003": " "})
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●■–\-*]|\d{1,2}[.)])\s+(?=\S)")
+
+
+def clean(text: str) -> str:
+    """Normalise one line: NFC, non-breaking and odd spaces, soft hyphens, odd dashes, runs of blanks."""
+    text = unicodedata.normalize("NFC", text).translate(_DASHES)
+    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    m = _BULLET.match(text)
+    if m and not re.match(r"^\s*\d{1,2}[.)]\s*(?:[a-zæøå]|\d)", text):  # "5. maj" is a date, not item 5
+        return text[m.end():], True
+    return text, False
+
+
+def lines_from_text(text: str) -> list[Line]:
+    """A saved text page: paragraphs separated by blank lines, lines kept."""
+    out: list[Line] = []
+    for b, block in enumerate(re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n"))):
+        for raw in block.split("\n"):
+            t = clean(raw)
+            if not t:
+                continue
+            t, bullet = strip_bullet(t)
+            out.append(Line(t, b, "li" if bullet else "p"))
+    return out
+
+
+# --- HTML -----------------------------------------------------------------------------------------------
+_DROP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
+              "input", "nav", "footer", "head", "title", "meta", "link", "object", "canvas", "dialog"}
+_CHROME = re.compile(
+    r"cookie|consent|gdpr|newsletter|nyhedsbrev|share|social-?links|some-links|skip|breadcrumb|"
+    r"(?:^|[-_\s])(?:menu|navbar|nav|navigation|topbar|search|soeg|footer|header-top|site-header|"
+    r"masthead|toolbar|banner|login|modal|popup|teaser|related|relaterede|recommended|sidebar-teasers|"
+    r"upcoming|kommende)(?:$|[-_\s])", re.I)
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "aside", "header", "li", "ul", "ol", "dl", "dt",
+               "dd", "table", "tr", "td", "th", "tbody", "thead", "blockquote", "figure", "figcaption",
+               "h1", "h2", "h3", "h4", "h5", "h6", "address", "pre", "hr", "body", "html", "center",
+               "details", "summary", "caption", "time"}
+_TEASER_HEAD = re.compile(r"(?i)^(?:se )?(?:kommende|andre|flere|relaterede|lignende) (?:arrangementer|events|"
+                          r"møder|kurser)|^se også|^del (?:siden|artiklen)|^nyhedsbrev|^relateret")
+
+
+def _is_chrome(el) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _DROP_TAGS:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in ("navigation", "banner", "contentinfo", "search"):
+        return True
+    if "display:none" in (el.get("style") or "").replace(" ", ""):
+        return True
+    attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
+    if attrs and _CHROME.search(attrs):
+        return True
+    if tag == "header":
+        # a site header holds the menu; an article header holds the title and date: keep that one
+        return el.find(".//nav") is not None or el.find(".//ul") is not None
+    if tag == "aside":
+        heads = [clean(h.text_content()) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6", "strong")]
+        return any(_TEASER_HEAD.match(h) for h in heads[:1])
+    return False
+
+
+class _Walker:
+    def __init__(self):
+        self.lines: list[Line] = []
+        self.buf: list[str] = []
+        self.block = 0
+        self.kind = "p"
+        self.level = 0
+
+    def flush(self, new_block=True):
+        text = clean("".join(self.buf))
+        self.buf = []
+        if text:
+            t, bullet = strip_bullet(text) if self.kind == "p" else (text, False)
+            kind = "li" if bullet else self.kind
+            self.lines.append(Line(t, self.block, kind, self.level))
+        if new_block:
+            self.block += 1
+
+    def walk(self, el):
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None:  # comment or processing instruction
+            if el.tail:
+                self.buf.append(el.tail)
+            return
+        if _is_chrome(el):
+            if el.tail:
+                self.buf.append(el.tail)
+            return
+        if tag == "br":
+            self.flush(new_block=False)
+        elif tag in _BLOCK_TAGS:
+            self.flush()
+            prev_kind, prev_level = self.kind, self.level
+            if tag[0] == "h" and tag[1:].isdigit():
+                self.kind, self.level = "h", int(tag[1])
+            elif tag in ("li", "dt", "dd"):
+                self.kind, self.level = ("li" if tag == "li" else "p"), 0
+            if el.text:
+                self.buf.append(el.text)
+            for child in el:
+                self.walk(child)
+            self.flush()
+            self.kind, self.level = prev_kind, prev_level
+        else:
+            if tag in ("td", "th"):
+                self.buf.append(" ")
+            if el.text:
+                self.buf.append(el.text)
+            for child in el:
+                self.walk(child)
+            # adjacent inline elements written without a space ("<span>18</span><span>mar</span>")
+            if self.buf and el.getnext() is not None and el.getnext().tag in ("span", "time", "strong", "b", "em"):
+                if not el.tail or not el.tail[:1].isspace():
+                    self.buf.append(" ")
+        if el.tail:
+            self.buf.append(el.tail)
+
+
+def _content_root(doc):
+    """The page's main content where the page marks it (main, article, #content), else the body."""
+    for xp in ("//main", "//*[@role='main']", "//article", "//*[@id='content' or @id='main' or @id='main-content']"):
+        found = doc.xpath(xp)
+        if found:
+            return found[0]
+    body = doc.find("body")
+    return body if body is not None else doc
+
+
+def lines_from_html(html: str | bytes) -> list[Line]:
+    """HTML (str, or bytes in any encoding the page declares or UnicodeDammit can guess) → lines."""
+    if isinstance(html, bytes):
+        html = decode_html(html)
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        doc = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise ValueError(f"not an HTML page: {exc}") from exc
+    w = _Walker()
+    w.walk(_content_root(doc))
+    w.flush()
+    return w.lines
+
+
+def decode_html(data: bytes) -> str:
+    """Bytes → text: the declared charset first (meta or BOM), then UnicodeDammit's guess."""
+    head = data[:4096].decode("ascii", "ignore")
+    m = re.search(r"""charset=["']?([\w-]+)""", head, re.I)
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if m:
+        try:
+            return data.decode(m.group(1))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        from bs4 import UnicodeDammit  # only for pages that lie about or omit their encoding
+        return UnicodeDammit(data, ["utf-8", "windows-1252"]).unicode_markup
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<(?:!doctype|html|body|div|p|h[1-6]|br|ul|table)\b", text[:5000], re.I))

@@ -1,0 +1,68 @@
+"""Venues: `MØDESTED: IDA Mødecenter, Kalvebod Brygge 31-33, 1560 København V`, `Sted: ...`, the place part of
+Altinget's `Altinget, Ny Kongensgade 10, 1472 København K, 30. oktober 2019 kl. 09.30 - 12.30`, and online
+meetings (Zoom, Teams, online, virtuelt, webinar)."""
+from __future__ import annotations
+
+import re
+
+from .model import Venue
+
+ONLINE = re.compile(r"(?i)\b(?:zoom|teams|online|virtuel\w*|webinar\w*|livestream\w*|live-?stream\w*|"
+                    r"digital(?:t)?\s+(?:møde|arrangement|event)|streames|skype|google meet)\b")
+# A label that introduces a place, at the start of a line or in parentheses.
+VENUE_LABEL = re.compile(
+    r"(?i)^\(?\s*(?:bemærk:?\s*)?(?:nyt\s+)?(?:mødested(?:et)?(?:\s+er(?:\s+ændret\s+til)?)?|lokation|sted|adresse|"
+    r"lokale|location|hvor|afholdes\s+(?:på|i|hos)|venue)\s*(?::|–|-|\s(?=[A-ZÆØÅ]))\s*")
+POSTAL = re.compile(r"\b(?P<code>[1-9]\d{3})\s+(?P<city>[A-ZÆØÅ][a-zæøåA-ZÆØÅ.]*(?:[ -](?:[A-ZÆØÅ][a-zæøå.]*|[A-ZØVKSNC]\b))*)")
+STREET = re.compile(r"(?P<street>[A-ZÆØÅ][\wæøåÆØÅ'.\- ]*?\s\d{1,4}[A-Za-z]?(?:\s*-\s*\d{1,4}[A-Za-z]?)?"
+                    r"(?:,?\s*\d\.?\s*(?:sal|th|tv|mf)\.?)?)(?=[,.]|\s+\d{4}\b|$)")
+
+
+def parse_venue(raw: str) -> Venue | None:
+    """One venue text → its parts. Returns None for text that names no place (empty, or just 'Online')."""
+    raw = raw.strip(" ,.;:()-–")
+    if not raw:
+        return None
+    v = Venue(raw=raw, online=bool(ONLINE.search(raw)))
+    m = POSTAL.search(raw)
+    if m:
+        v.postal_code, v.city = m["code"], m["city"].strip(" .")
+    head = raw[: m.start()] if m else raw
+    parts = [p.strip() for p in re.split(r",\s*|\.\s+(?=[A-ZÆØÅ])", head) if p.strip()]
+    for i, p in enumerate(parts):
+        sm = STREET.fullmatch(p.rstrip("."))
+        if sm:
+            v.street = sm["street"]
+            if i:
+                v.name = ", ".join(parts[:i])
+            break
+    else:
+        if parts:
+            v.name = parts[0]
+    if v.name and ONLINE.fullmatch(v.name.strip()):
+        v.name = None
+    return v
+
+
+def labelled_venue(text: str) -> str | None:
+    """The place after a venue label (`MØDESTED: X`, `Sted: X`), or None."""
+    m = VENUE_LABEL.match(text)
+    if not m:
+        return None
+    rest = text[m.end():].strip()
+    return rest.rstrip(")").strip() or None
+
+
+def venue_note(text: str) -> str | None:
+    """A venue note in parentheses inside a longer line: `(MØDESTED: IDA, ...)`, `(BEMÆRK: Mødested ...)`."""
+    for m in re.finditer(r"\(([^()]*)\)", text):
+        inner = labelled_venue(m.group(1))
+        if inner:
+            return inner
+    return None
+
+
+def looks_like_address(text: str) -> bool:
+    return bool(POSTAL.search(text)) and bool(STREET.search(text.split(",")[0] + "," if "," in text else text)) \
+        or bool(re.search(r"\b\d{4}\s+[A-ZÆØÅ]", text) and re.search(r"\w+(?:vej|gade|allé|plads|torv|stræde|"
+                                                                   r"brygge|boulevard|vænge|have)\s+\d", text))
