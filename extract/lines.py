@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 from .dates import DateMention, TimeRange, find_dates, find_times
 from .model import Speaker
-from .speakers import speaker_line
+from .names import looks_like_person
+from .speakers import parse_speaker_list, speaker_line
+from .status import DATE_UNCONFIRMED
 from .text import Line
-from .venue import labelled_venue, venue_note
+from .venue import labelled_venue, looks_like_address, venue_note
 
 # Headings that organise a page but are not event titles.
 GENERIC = re.compile(
@@ -24,7 +26,8 @@ GENERIC = re.compile(
     r"det\s+kan\s+du\s+se\s+frem\s+til|forplejning|adresse|lokation|tidspunkt|se\s+alle|tilbage(?:\s+til\s+.*)?|"
     r"netværk|om\s+os|forside|hjem|nyheder|workshops?(?:,?\s+(?:blok|runde|spor)\s*\d*)?|paneldebat|pause|"
     r"frokost|kaffe(?:pause)?|morgenmad|morgenbrød|velkomst|velkommen|afrunding|opsamling|tak\s+for\s+i\s+dag|"
-    r"interesseret\??|bliv\s+medlem|medlemskab)[\s:.!?]*$")
+    r"interesseret\??|bliv\s+medlem|medlemskab)[\s:.!?]*$"
+    r"|^(?:[\w'’-]+\s+){0,3}(?:netværk|netværket)(?:\s*[-–:]\s*(?:mødeprogram|møderække|program)(?:\s+\d{4}(?:[-/]\d{2,4})?)?)?\s*$")
 FILLER = re.compile(
     r"(?i)(?:yderligere|mere|nærmere)\s+information\b.*\bfølger|følger\s+(?:snarest|senere|snart)|"
     r"information\s+om\s+gæst(?:en)?\s+tilgår|programmet\s+(?:er\s+)?(?:under\s+udarbejdelse|opdateres)|"
@@ -56,6 +59,7 @@ class LineInfo:
     dates: list[DateMention] = field(default_factory=list)
     times: list[TimeRange] = field(default_factory=list)
     anchor: DateMention | None = None       # the event date this line gives
+    undated: bool = False                   # "..., dato følger": stands where an item's date would
     speakers: list[Speaker] = field(default_factory=list)
     speaker_prefix: str | None = None       # "Workshop: X" before "v/ ..."
     title: bool = False                     # could be an event title
@@ -98,6 +102,8 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
         if not (info.prose and first.span[0] > 30) and not DEADLINE.search(before) and not REPEAT.search(t) \
                 and not (info.label and info.label[0] in ("tilmeldingsfrist", "frist", "tilmelding")):
             info.anchor = first
+    if not info.dates and not info.prose and info.words <= 16 and DATE_UNCONFIRMED.search(t):
+        info.undated = True
     ts = TIMESLOT.match(t)
     if ts and not info.anchor:
         a = ts["a"] or ts["c"]
@@ -116,7 +122,7 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
 
 def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bool:
     t, line = info.text, info.line
-    if info.anchor or info.slot or info.filler or info.contact or info.generic or info.label:
+    if info.anchor or info.undated or info.slot or info.filler or info.contact or info.generic or info.label:
         return False
     if info.speakers and not info.speaker_prefix:
         return False
@@ -130,11 +136,17 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
         return False
     if re.match(r"(?i)^(?:https?://|www\.)", t) or t.count(" / ") >= 2:
         return False
+    if info.times and re.search(r"(?i)\bkl\.?\s*\d", t) or looks_like_address(t):
+        return False  # "Altinget, Ny Kongensgade 10, kl. 09:30-12:00" is a place and time
     if is_time_only(t):
         return False
     if line.kind == "li" and line.level == 0 and block_size > 1 and not first_in_block:
         return False
     return line.kind == "h" or block_size == 1 or first_in_block
+
+
+SPEAKER_HEAD = re.compile(r"(?i)^(?:dagens\s+)?(?:oplægsholdere|medvirkende|talere|paneldeltagere|panel(?:et)?|"
+                          r"speakers|debattører|gæster|oplægsholdere\s+og\s+\w+|i\s+panelet)\s*:?$")
 
 
 def classify_all(lines: list[Line]) -> list[LineInfo]:
@@ -145,4 +157,33 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     for ln in lines:
         out.append(classify(ln, sizes[ln.block], ln.block != prev_block))
         prev_block = ln.block
+    _speaker_sections(out)
     return out
+
+
+def _speaker_sections(infos: list[LineInfo]) -> None:
+    """Under `Oplægsholdere` (and kin) a name stands on its own line with its role on the next:
+    `Henrik Vinther Krogh` / `Vicedirektør, Styrelsen for Arbejdsmarked og Rekruttering`."""
+    inside = False
+    for i, inf in enumerate(infos):
+        if SPEAKER_HEAD.match(inf.text):
+            inside = True
+            continue
+        if not inside:
+            continue
+        if inf.line.kind == "h" or inf.anchor or CONTACT_HEAD.match(inf.text) or (inf.generic and inf.words <= 3):
+            inside = False
+            continue
+        name = re.sub(r"\s*\([^)]*\)\s*", " ", inf.text).strip()
+        if inf.speakers or not looks_like_person(name):
+            continue
+        nxt = infos[i + 1] if i + 1 < len(infos) else None
+        attrs = ""
+        if nxt is not None and not nxt.speakers and not nxt.anchor and nxt.words <= 16 and \
+                not looks_like_person(re.sub(r"\s*\([^)]*\)", "", nxt.text).strip()) and not nxt.contact:
+            attrs = nxt.text
+            nxt.title = False
+        found = parse_speaker_list(inf.text + (", " + attrs if attrs else ""), evidence=inf.text)
+        if found:
+            inf.speakers = found
+            inf.title = False

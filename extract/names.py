@@ -12,16 +12,16 @@ _NORDIC = (15, 16, 17, 18, 19)
 _WEST = (0, 1, 2, 7, 10, 12, 13)
 
 # Capitalised words that are also first names but in these pages mostly are not.
-_NOT_NAMES = {"Hør", "Det", "Den", "Vi", "Og", "Med", "Mere", "Program", "Kl", "Sted", "Tid", "Pris",
+_NOT_NAMES = {"De", "Hør", "Det", "Den", "Vi", "Og", "Med", "Mere", "Program", "Kl", "Sted", "Tid", "Pris",
               "Dato", "Fra", "Til", "Om", "Oplæg", "Debat", "Panel", "Velkommen", "Velkomst", "Frokost",
               "Pause", "Kaffe", "Kommune", "Region", "Dansk", "Danske", "Danmarks", "Nord", "Syd", "Øst",
               "Vest", "Social", "Alle", "Mange", "Man", "Nye", "Ny", "Hvad", "Hvem", "Hvordan", "Hvorfor",
               "Workshop", "Sal", "Lokale", "Online", "Zoom", "Teams", "Ordstyrer", "Moderator", "Tak",
               "Afrunding", "Opsamling", "Bemærk", "Læs", "Se", "Kontakt", "Tilmelding", "Målgruppe", "Max",
               "Mai", "Juni", "Juli", "August", "April", "Marts", "Maj", "Januar", "Ole.", "Lokation",
-              "Center", "Institut", "Rådet", "Børn", "Unge", "Ungdom", "Byen", "Holm", "Bo", "Carl", "Viborg",
+              "Center", "Institut", "Rådet", "Børn", "Unge", "Ungdom", "Byen", "Viborg",
               "Aalborg", "Aarhus", "Odense", "Esbjerg", "Roskilde", "Vejle", "Kolding", "Horsens", "Randers",
-              "Herning", "Silkeborg", "Næstved", "Gladsaxe", "Ballerup", "Faxe", "Christiansborg", "Sand"}
+              "Herning", "Silkeborg", "Næstved", "Gladsaxe", "Ballerup", "Faxe", "Christiansborg"}
 # Lower-case particles inside surnames
 PARTICLES = {"von", "van", "de", "der", "la", "le", "af", "zu", "di", "da", "el", "al", "bin", "ibn"}
 NAME_WORD = re.compile(r"^(?:[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúñçë']+(?:-[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúñçë']+)?|[A-ZÆØÅ]\.)$")
@@ -64,6 +64,15 @@ def is_name_word(word: str) -> bool:
     return bool(NAME_WORD.match(word)) and word not in _NOT_NAMES
 
 
+# Last words that end the names of organisations and places, not of people
+ORG_END = re.compile(r"(?i)(?:kommune|vilkår|råd|rådet|forening(?:en)?|fond(?:en)?|hus(?:et)?|cent(?:er|ret)|"
+                     r"universitet|styrelse(?:n)?|ministeri(?:et|um)|region(?:en)?|selskab(?:et)?|gruppe(?:n)?|"
+                     r"udvalg(?:et)?|organisation(?:en)?|skole(?:n)?|hospital(?:et)?|akademi(?:et)?|institut(?:tet)?|"
+                     r"kors|hjælp(?:en)?|sag(?:en)?|parti(?:et)?|folkeparti|alliance|listen|lab|group|team|"
+                     r"netværk(?:et)?|bibliotek(?:et)?|brygge|gade|vej|plads|torv|allé|boulevard|forum|samråd|"
+                     r"landsforening(?:en)?|forbund(?:et)?|fagforening|a/s|aps|ungdom|kommunikation|fortællinger)$")
+
+
 def looks_like_person(text: str) -> bool:
     """`Torben Tranæs`, `Frank Cloyd Ebsen`, `Ulrich Schmidt-Hansen`, `Jens-Kristian Lütken`, `Ib van der Berg`."""
     words = text.split()
@@ -71,7 +80,7 @@ def looks_like_person(text: str) -> bool:
         return False
     if not is_first_name(words[0]) or not is_name_word(words[0]):
         return False
-    if not is_name_word(words[-1]) or words[-1].endswith("."):
+    if not is_name_word(words[-1]) or words[-1].endswith(".") or ORG_END.search(words[-1]):
         return False
     return all(is_name_word(w) or w in PARTICLES for w in words[1:])
 

@@ -15,7 +15,7 @@ import re
 from .dates import DateMention, TimeRange, find_times, resolve
 from .lines import (CONTACT_HEAD, TEASER, LineInfo, classify_all, is_time_only)
 from .model import Event, Session, Speaker
-from .speakers import prose_speakers
+from .speakers import enrich, prose_speakers
 from .status import date_confirmed, decide_status
 from .text import Line
 from .venue import ONLINE, looks_like_address, parse_venue
@@ -23,13 +23,32 @@ from .venue import ONLINE, looks_like_address, parse_venue
 NETWORK_SUFFIX = re.compile(r"\s+[-–]\s+(?:[\w'’.-]+\s+){0,4}(?:netværk|network|forum)\b.*$", re.I)
 
 
+NEXT_BOX = re.compile(r"(?i)^(?:næste|kommende|førstkommende)\s+(?:møde|arrangement|event|netværksmøde)\s*:?$")
+
+
 def cut_chrome(infos: list[LineInfo]) -> list[LineInfo]:
-    """Drop breadcrumbs and type labels, and cut the page at a teaser list ("Se kommende arrangementer")."""
-    out = []
+    """Drop breadcrumbs, a "Næste møde" box that repeats an item of the page, and the teaser list at the
+    end of a page ("Se kommende arrangementer"): a teaser list has dates and titles but no descriptions or
+    speakers, which is how it differs from a listing headed "Kommende møder"."""
+    out: list[LineInfo] = []
+    skip_to_anchor = 0
     for i, inf in enumerate(infos):
         t = inf.text
-        if TEASER.match(t) and (out and any(o.anchor for o in out) or i > len(infos) * 0.6):
-            break
+        if skip_to_anchor:
+            skip_to_anchor -= 1
+            if inf.anchor:
+                skip_to_anchor = 0
+            continue
+        if NEXT_BOX.match(t):
+            if any(infos[j].anchor for j in range(i + 1, min(len(infos), i + 5))):
+                skip_to_anchor = 4
+            continue
+        if TEASER.match(t):
+            rest = infos[i + 1:]
+            bare = not any(r.prose or r.speakers for r in rest)
+            if bare or sum(1 for o in out if o.anchor) >= sum(1 for r in rest if r.anchor):
+                if any(o.anchor for o in out) or i > len(infos) * 0.6 or bare:
+                    break
         if t.count(" / ") >= 1 and re.match(r"(?i)^(?:hjem|forside|home|du er her)\b", t):
             continue
         out.append(inf)
@@ -57,6 +76,8 @@ def contact_zones(infos: list[LineInfo]) -> set[int]:
 
 def _pure_date(inf: LineInfo) -> bool:
     """A line that holds a date (and time, weekday) and little else."""
+    if inf.anchor is None:
+        return False
     t = inf.text
     for d in inf.dates:
         t = t.replace(d.text, " ")
@@ -70,11 +91,12 @@ def _same_day(a: DateMention, b: DateMention) -> bool:
     return (a.day, a.month) == (b.day, b.month) and (a.year is None or b.year is None or a.year == b.year)
 
 
-def _title_in(infos: list[LineInfo], lo: int, hi: int, first: bool, banned: set[int]) -> int | None:
+def _title_in(infos: list[LineInfo], lo: int, hi: int, first: bool, levels: set[int]) -> int | None:
     """Pick the title among candidates in [lo, hi): headings win; else the first of the run nearest
     the date (title-first) or the first candidate (date-first)."""
-    cands = [i for i in range(lo, hi) if infos[i].title and i not in banned]
-    heads = [i for i in cands if infos[i].line.kind == "h"]
+    cands = [i for i in range(lo, hi) if infos[i].title]
+    # headings win where the page gives its items headings (a level used more than once)
+    heads = [i for i in cands if infos[i].line.kind == "h" and infos[i].line.level in levels]
     if heads:
         cands = heads
     if not cands:
@@ -90,26 +112,36 @@ def _title_in(infos: list[LineInfo], lo: int, hi: int, first: bool, banned: set[
 
 def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int], int, int]]]:
     """→ (kind, [(title index, anchor indices, segment start, segment end)])."""
-    anchors = [i for i, inf in enumerate(infos) if inf.anchor]
-    # anchors that repeat the previous date with no title between them belong to the same item
+    anchors = [i for i, inf in enumerate(infos) if inf.anchor or inf.undated]
+    # anchors that repeat the previous date with no title between them belong to the same item, and so does
+    # a "dato følger" note next to a date
     groups: list[list[int]] = []
     for i in anchors:
         if groups:
             last = groups[-1][-1]
             between = any(infos[j].title for j in range(last + 1, i))
-            if not between and _same_day(infos[last].anchor, infos[i].anchor):
+            a, b = infos[last].anchor, infos[i].anchor
+            if not between and (a is None or b is None or _same_day(a, b)):
                 groups[-1].append(i)
                 continue
         groups.append([i])
-    distinct = {(infos[g[0]].anchor.day, infos[g[0]].anchor.month) for g in groups}
+    if all(infos[i].undated for i in anchors):
+        return "event", []
+    distinct = {(infos[g[0]].anchor.day, infos[g[0]].anchor.month) if infos[g[0]].anchor else ("?", g[0])
+                for g in groups}
     slots = sum(1 for inf in infos if inf.slot)
     if len(groups) < 2 or len(distinct) < 2:
         return "event", []
     if slots >= 3 and len(groups) <= 4:
-        days = sorted(_approx_day(infos[g[0]].anchor) for g in groups)
+        days = sorted(_approx_day(infos[g[0]].anchor) for g in groups if infos[g[0]].anchor)
         if (days[-1] - days[0]).days <= 4:
             return "event", []  # a multi-day programme: one event
     starts = [g[0] for g in groups]
+    counts: dict[int, int] = {}
+    for inf in infos:
+        if inf.title and inf.line.kind == "h":
+            counts[inf.line.level] = counts.get(inf.line.level, 0) + 1
+    levels = {lv for lv, c in counts.items() if c >= 2}
     pure = sum(_pure_date(infos[i]) for i in starts)
     preceded = 0
     for i in starts[1:]:
@@ -122,14 +154,14 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
     if date_first:
         for k, g in enumerate(groups):
             end = groups[k + 1][0] if k + 1 < len(groups) else len(infos)
-            t = _title_in(infos, g[0] + 1, end, first=True, banned=set())
+            t = _title_in(infos, g[0] + 1, end, first=True, levels=levels)
             items.append((t, g, g[0], end))
     else:
         prev_end = 0
         titles = []
         for k, g in enumerate(groups):
             lo = groups[k - 1][-1] + 1 if k else 0
-            t = _title_in(infos, lo, g[0], first=False, banned=set())
+            t = _title_in(infos, lo, g[0], first=False, levels=levels)
             titles.append(t)
         for k, g in enumerate(groups):
             start = titles[k] if titles[k] is not None else (groups[k - 1][-1] + 1 if k else g[0])
@@ -193,6 +225,7 @@ class Assembler:
 
     def when(self, ev: Event, anchor_idx: list[int], lo: int, hi: int) -> None:
         infos = self.infos
+        anchor_idx = [i for i in anchor_idx if infos[i].anchor]
         if not anchor_idx:
             return
         primary = next((i for i in anchor_idx if infos[i].anchor.start_time), anchor_idx[0])
@@ -237,17 +270,25 @@ class Assembler:
                     nxt = infos[i + 1].text if i + 1 < len(infos) else ""
                     raw = nxt
                     break
-                if re.match(r"(?i)^(?:sted|hvor|tid og sted|adresse|lokation)$", inf.text) and i + 1 < hi:
-                    cand = [infos[j].text for j in range(i + 1, min(hi, i + 4))
-                            if not infos[j].anchor and not is_time_only(infos[j].text)
-                            and not infos[j].generic][:1]
+                if re.match(r"(?i)^(?:sted|hvor|tid og sted|adresse|lokation|mødested)\s*:?$", inf.text) and i + 1 < hi:
+                    # the place may run over several lines: name / street / postal code and town
+                    cand = []
+                    for j in range(i + 1, min(hi, i + 5)):
+                        nj = infos[j]
+                        if nj.anchor or is_time_only(nj.text) or nj.generic or nj.label or nj.line.kind == "h" \
+                                or nj.prose or nj.contact:
+                            break
+                        cand.append(nj.text)
+                        if nj.line.block != infos[i + 1].line.block or re.search(r"\b\d{4}\s+[A-ZÆØÅ]", nj.text):
+                            break
                     if cand:
-                        raw = cand[0]
+                        raw = ", ".join(cand)
                         break
         if raw is None:
             for i in anchor_idx:
                 inf = infos[i]
-                head = inf.text[: inf.anchor.span[0]]
+                cut = inf.anchor.span[0] if inf.anchor else (re.search(r"(?i),?\s*(?:dato|tid)", inf.text) or re.search("$", inf.text)).start()
+                head = inf.text[:cut]
                 head = re.sub(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b\s*(?:den|d\.)?\s*$", "", head)
                 head = head.strip(" ,-–:")
                 if len(head.split()) >= 1 and not re.match(r"(?i)^(?:dato|tid|den|d\.|kl)\b", head) and \
@@ -267,6 +308,9 @@ class Assembler:
                 if m and not inf.speakers:
                     raw = m["place"]
                     break
+        if raw and re.match(r"(?i)^(?:meldes|oplyses|følger|annonceres|offentliggøres|kommer|tba|senere)\b|"
+                            r"^\w+\s+(?:meldes|oplyses|følger)\b", raw.strip()):
+            raw = None  # "Meldes ud senere": no place yet
         if raw:
             raw = re.split(r"(?i)[.,]?\s*(?:link\s+(?:sendes|følger|til)|tilmelding\b)", raw)[0]
             v = parse_venue(raw)
@@ -303,6 +347,7 @@ class Assembler:
             if prose and not inf.speakers and re.search(r"(?i)\b(?:med|af|fra|ved|er|hør)\b", inf.text):
                 found += prose_speakers(inf.text)
         ev.speakers = merge_speakers(found)
+        enrich(ev.speakers, [self.infos[i].text for i in range(lo, hi) if i not in self.contacts])
 
     def extras(self, ev: Event, lo: int, hi: int) -> None:
         infos = self.infos
@@ -447,6 +492,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
                       _overlap(o.title, ev.title) >= 0.6)), None)
         if twin:
             twin.speakers = merge_speakers(twin.speakers + ev.speakers)
+            twin.end = twin.end or ev.end
+            twin.venue = twin.venue or ev.venue
+            twin.online = twin.online or ev.online
+            twin.description = twin.description or ev.description
             continue
         out.append(ev)
     return out

@@ -19,7 +19,7 @@ from .parties import party_letter, spelled_party
 LEAD_CUE = re.compile(
     r"^(?:(?P<strong>v/|v\.(?!\s*\d)|oplægsholdere?:?|oplæg (?:fra|af|ved):?|medvirkende:?|"
     r"panel(?:deltagere)?:|paneldebat med:?|panelet:|i panelet(?: sidder)?:?|talere:|deltagere:|"
-    r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?|)"
+    r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?)"
     r"|(?P<mod>ordstyrer(?:e)?:?|moderator:?|facilitator:?|faciliteres af:?|konferencier:?|vært:?|"
     r"ordstyrer er|dagens ordstyrer(?: er)?:?|moderator er)"
     r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med))\s*",
@@ -59,6 +59,7 @@ _TITLE_PREFIX = re.compile(
 
 
 def _clean_piece(s: str) -> str:
+    s = re.sub(r"^(?:og|samt|&)\s+", "", s.strip(" ,;:.–-\t\u2013"))
     return s.strip(" ,;:.–-\t\u2013").strip()
 
 
@@ -154,12 +155,13 @@ def _split_role_org(attrs: list[str]) -> tuple[str | None, str | None]:
                 if ROLE_WORDS.match(words[i]):
                     return " ".join(words[i:]), " ".join(words[:i])
             return None, a
+        # the role keeps its words ("formand for Ydelseskommissionen"); the organisation is read out of it
         m = re.match(r"^(.*?\S)\s+(?:i|hos|ved|fra|på)\s+([A-ZÆØÅ].*)$", a)
         if m and not ROLE_WORDS.match(m.group(2)):
-            return m.group(1), m.group(2)
+            return a, m.group(2)
         m = re.match(r"^((?:[\w-]+\s+){0,2}?(?:for|af))\s+([A-ZÆØÅ].*)$", a)
         if m:
-            return re.sub(r"\s+(?:for|af)$", "", m.group(1)), m.group(2)
+            return a, m.group(2)
         return a, None
     if _is_role(attrs[0]) or not _is_role(attrs[1]):
         return attrs[0], ", ".join(attrs[1:])
@@ -206,6 +208,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
             letter = party_letter(piece)
             if letter and current is not None:
                 current.party = current.party or letter
+                current.confirmed = current.confirmed and confirmed
                 continue
             if current is None:
                 pending.append(piece)
@@ -227,15 +230,25 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
         attrs = ([role_before] if role_before else []) + pending
         pending = []
     close()
+    for k in range(len(found) - 1):
+        (a, at_a), (b, at_b) = found[k], found[k + 1]
+        if not at_a and at_b and re.search(re.escape(a.name) + r"\s+(?:og|&)\s+" + re.escape(b.name), text) \
+                and not _is_role(at_b[-1]):
+            at_a.append(at_b[-1])
     for sp, at in found:
         # a spelled-out party among the attributes ("Socialistisk Folkeparti") is the party, not the org
         keep = []
         for a in at:
-            letter = party_letter(_clean_piece(a))
-            if letter and not sp.party:
-                sp.party = letter
-            else:
-                keep.append(a)
+            a = _clean_piece(a)
+            letter = party_letter(a)
+            if letter:
+                sp.party = sp.party or letter
+                continue
+            letter, m = spelled_party(a)
+            if letter and m.start() == 0 and re.match(r"\s+og\s+", a[m.end():]):
+                sp.party = sp.party or letter
+                a = re.sub(r"^\s+og\s+", "", a[m.end():])
+            keep.append(a)
         role, org = _split_role_org(keep)
         if role and not sp.party:
             letter, m = spelled_party(role)
@@ -249,6 +262,9 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
 def speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
     """Read a whole line as a speaker line. Returns (speakers, text before the cue) or None when the line does
     not name speakers. The text before a mid-line cue is a session title (`Workshop: X, v/ Name`)."""
+    t = text.strip()
+    if t.startswith("(") and t.endswith(")") and t.count("(") == 1:
+        text = t[1:-1]  # "(Faciliteres af Name, partner, Samuelsen)" on a line of its own
     m = LEAD_CUE.match(text)
     if m and m.group(0).strip():
         rest = text[m.end():]
@@ -313,3 +329,34 @@ def prose_speakers(text: str) -> list[Speaker]:
         if _starts_person(seg):
             out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
     return out
+
+
+_MOD_VERB = re.compile(r"(?i)^[^.]{0,60}?\b(?:faciliterer|modererer|styrer\s+(?:debatten|slagets\s+gang|samtalen)|"
+                       r"er\s+(?:dagens\s+)?(?:ordstyrer|moderator|facilitator|vært)|leder\s+debatten)\b")
+
+
+def enrich(speakers: list[Speaker], texts: list[str]) -> None:
+    """Fill a missing role from the event's own text (`Hør afdelingschef Mette Landbo`, `Anne Thielemann,
+    borgerrådgiver i Faxe Kommune`), and mark one who `faciliterer`/`modererer` as moderator."""
+    body = "\n".join(texts)
+    for sp in speakers:
+        name = re.escape(sp.name)
+        if not sp.role:
+            m = re.search(r"(?<![\w-])([A-ZÆØÅa-zæøå][\w-]*(?:\s+[a-zæøå][\w-]*)?)\s+" + name + r"\b", body)
+            if m and ROLE_WORDS.match(m.group(1).split()[-1]) and not re.match(r"(?i)(?:og|med|ved|af|fra)$", m.group(1)):
+                sp.role = m.group(1).split()[-1]
+            else:
+                m = re.search(name + r",\s+([a-zæøå][\wæøå-]*(?:\s+[\wæøå'’-]+){0,4}?)(?=[,.]|\s+og\s|$)", body, re.M)
+                if m and ROLE_WORDS.match(m.group(1)):
+                    role, org = _split_role_org([m.group(1)])
+                    sp.role = role
+                    sp.organization = sp.organization or org
+        if sp.role and not sp.organization:
+            m = re.search(name + r",\s+" + re.escape(sp.role) + r"\s+(?:i|hos|ved|på)\s+((?:[A-ZÆØÅ][\w'’-]*\s?){1,4})", body)
+            if m:
+                sp.organization = m.group(1).strip()
+        if not sp.moderator:
+            for m in re.finditer(name + r"\b", body):
+                if _MOD_VERB.match(body[m.end():m.end() + 120]):
+                    sp.moderator = True
+                    break

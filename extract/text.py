@@ -64,21 +64,22 @@ _DROP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form"
 _CHROME = re.compile(
     r"cookie|consent|gdpr|newsletter|nyhedsbrev|share|social-?links|some-links|skip|breadcrumb|"
     r"(?:^|[-_\s])(?:menu|navbar|nav|navigation|topbar|search|soeg|footer|header-top|site-header|"
-    r"masthead|toolbar|banner|login|modal|popup|teaser|related|relaterede|recommended|sidebar-teasers|"
-    r"upcoming|kommende)(?:$|[-_\s])", re.I)
+    r"masthead|toolbar|login|modal|popup|related|relaterede|recommended)(?:$|[-_\s])", re.I)
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "aside", "header", "li", "ul", "ol", "dl", "dt",
                "dd", "table", "tr", "td", "th", "tbody", "thead", "blockquote", "figure", "figcaption",
                "h1", "h2", "h3", "h4", "h5", "h6", "address", "pre", "hr", "body", "html", "center",
                "details", "summary", "caption", "time"}
-_TEASER_HEAD = re.compile(r"(?i)^(?:se )?(?:kommende|andre|flere|relaterede|lignende) (?:arrangementer|events|"
-                          r"møder|kurser)|^se også|^del (?:siden|artiklen)|^nyhedsbrev|^relateret")
+_TEASER_HEAD = re.compile(r"(?i)^(?:se )?(?:kommende|andre|flere|relaterede|lignende|næste) (?:arrangementer|events|"
+                          r"møder|kurser)|^se også|^del (?:siden|artiklen)|^nyhedsbrev|^relateret|"
+                          r"^(?:seneste |flere |andre )?nyheder\b|^læs også|^aktuelt$|^mest læste")
 
 
 def _is_chrome(el) -> bool:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _DROP_TAGS:
         return True
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in ("navigation", "banner", "contentinfo", "search"):
+    # aria-hidden is not checked: sites hide visible date badges from screen readers with it
+    if el.get("hidden") is not None or el.get("role") in ("navigation", "banner", "contentinfo", "search"):
         return True
     if "display:none" in (el.get("style") or "").replace(" ", ""):
         return True
@@ -89,8 +90,11 @@ def _is_chrome(el) -> bool:
         # a site header holds the menu; an article header holds the title and date: keep that one
         return el.find(".//nav") is not None or el.find(".//ul") is not None
     if tag == "aside":
-        heads = [clean(h.text_content()) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6", "strong")]
-        return any(_TEASER_HEAD.match(h) for h in heads[:1])
+        heads = [clean(h.text_content()) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        return any(_TEASER_HEAD.match(h) for h in heads)
+    if tag in ("section", "div") and el.get("class") and re.search(r"(?i)sidebar|widget|aside", el.get("class")):
+        heads = [clean(h.text_content()) for h in el.iter("h2", "h3", "h4", "h5", "h6")]
+        return bool(heads) and _TEASER_HEAD.match(heads[0]) is not None
     return False
 
 
