@@ -91,7 +91,8 @@ def _starts_person(text: str) -> bool:
         if is_first_name(words[i]):
             for j in range(min(len(words), i + 5), i + 1, -1):
                 if looks_like_person(" ".join(words[i:j])):
-                    return i == 0 or all(w[:1].islower() or ROLE_WORDS.match(w) for w in words[:i])
+                    return i == 0 or all(w[:1].islower() or ROLE_WORDS.match(w) or re.match(r"^[A-ZÆØÅ]{2,}(?:'s|'|’s|’)?$|^\w+(?:'s|’s)$", w)
+                                         for w in words[:i])
             return False
     return False
 

@@ -35,7 +35,7 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦●■–\-*]|\d{1,2}[.)])\s+(?=\S)")
 def clean(text: str) -> str:
     """Normalise one line: NFC, non-breaking and odd spaces, soft hyphens, odd dashes, runs of blanks."""
     text = unicodedata.normalize("NFC", text).translate(_DASHES)
-    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def strip_bullet(text: str) -> tuple[str, bool]:
@@ -89,12 +89,12 @@ def _is_chrome(el) -> bool:
     if tag == "header":
         # a site header holds the menu; an article header holds the title and date: keep that one
         return el.find(".//nav") is not None or el.find(".//ul") is not None
-    if tag == "aside":
-        heads = [clean(h.text_content()) for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6")]
-        return any(_TEASER_HEAD.match(h) for h in heads)
-    if tag in ("section", "div") and el.get("class") and re.search(r"(?i)sidebar|widget|aside", el.get("class")):
-        heads = [clean(h.text_content()) for h in el.iter("h2", "h3", "h4", "h5", "h6")]
-        return bool(heads) and _TEASER_HEAD.match(heads[0]) is not None
+    if tag in ("aside", "section", "div"):
+        # a teaser box ("Kommende arrangementer", "Seneste nyheder") is a bare list under such a heading;
+        # a listing under "Kommende møder" has descriptions, so it stays
+        first = next(el.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+        if first is not None and _TEASER_HEAD.match(clean(first.text_content())):
+            return not any(len(p.text_content()) > 150 for p in el.iter("p"))
     return False
 
 
@@ -128,6 +128,18 @@ class _Walker:
             return
         if tag == "br":
             self.flush(new_block=False)
+        elif tag == "dt":
+            # "Dato:" and its <dd> make one line: "Dato: 12. september 2024"
+            self.flush()
+            label = clean(el.text_content())
+            if label:
+                self.buf.append(label + ("" if label.endswith(":") else ":") + " ")
+        elif tag == "dd" and self.buf:
+            if el.text:
+                self.buf.append(el.text)
+            for child in el:
+                self.walk(child)
+            self.flush()
         elif tag in _BLOCK_TAGS:
             self.flush()
             prev_kind, prev_level = self.kind, self.level
@@ -148,9 +160,17 @@ class _Walker:
                 self.buf.append(el.text)
             for child in el:
                 self.walk(child)
-            # adjacent inline elements written without a space ("<span>18</span><span>mar</span>")
-            if self.buf and el.getnext() is not None and el.getnext().tag in ("span", "time", "strong", "b", "em"):
-                if not el.tail or not el.tail[:1].isspace():
+            # adjacent inline elements written without a space ("<span>18</span><span>mar</span>",
+            # "<strong>Hvornår</strong>Torsdag"): a word boundary the eye sees but the text lacks
+            nxt = el.getnext()
+            tail = el.tail or ""
+            follow = tail if tail else (nxt.text_content() if nxt is not None else "")
+            last = self.buf[-1][-1:] if self.buf and self.buf[-1] else ""
+            if last and follow and not follow[0].isspace() and not last.isspace():
+                f = follow[0]
+                if (last.isdigit() and f.isalpha()) or (last.isalpha() and f.isdigit()) or \
+                        (last.islower() and f.isupper()) or \
+                        (not tail and nxt is not None and nxt.tag in ("span", "time") and last.isalnum() and f.isalnum()):
                     self.buf.append(" ")
         if el.tail:
             self.buf.append(el.tail)
@@ -176,9 +196,19 @@ def lines_from_html(html: str | bytes) -> list[Line]:
     except (etree.ParserError, ValueError) as exc:
         raise ValueError(f"not an HTML page: {exc}") from exc
     w = _Walker()
-    w.walk(_content_root(doc))
+    root = _content_root(doc)
+    w.walk(root)
     w.flush()
+    # fact panels beside the article (date, place, price) sit outside it on DS and CFBU pages
+    for aside in doc.iter("aside"):
+        if root.tag != "body" and not _inside(aside, root) and not any(_is_chrome(a) for a in aside.iterancestors()):
+            w.walk(aside)
+            w.flush()
     return w.lines
+
+
+def _inside(el, root) -> bool:
+    return any(a is root for a in el.iterancestors())
 
 
 def decode_html(data: bytes) -> str:
