@@ -14,7 +14,7 @@ import re
 
 from .dates import DateMention, TimeRange, find_times, resolve
 from .lines import (CONTACT_HEAD, TEASER, LineInfo, classify_all, is_time_only)
-from .model import Event, Session, Speaker
+from .model import Event, Session, Speaker, Venue
 from .speakers import enrich, prose_speakers
 from .status import date_confirmed, decide_status
 from .text import Line
@@ -182,16 +182,20 @@ def _approx_day(m: DateMention) -> dt.date:
         return dt.date(2000, 1, 1)
 
 
-def clean_title(text: str) -> tuple[str, str | None]:
-    """Strip a network suffix (`Title - Socialpolitisk netværk - Aarhus`) and bullets; → (title, series)."""
+def clean_title(text: str) -> tuple[str, str | None, str | None]:
+    """Strip a network suffix (`Title - Socialpolitisk netværk - Aarhus`) and bullets;
+    → (title, series, place named after the network)."""
     t = text.strip(" •·-–\"”“")
-    series = None
+    series = place = None
     m = NETWORK_SUFFIX.search(t)
     if m and m.start() > 8:
-        series = re.split(r"\s+[-–]\s+", m.group(0).strip(" -–"))[0].strip()
+        parts = re.split(r"\s+[-–]\s+", m.group(0).strip(" -–"))
+        series = parts[0].strip()
+        if len(parts) > 1 and re.match(r"^[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){0,2}$", parts[1].strip()):
+            place = parts[1].strip()
         t = t[: m.start()].strip()
     t = re.sub(r"\s*\((?:fællesmøde|i samarbejde)[^)]*\)", "", t, flags=re.I).strip()
-    return t, series
+    return t, series, place
 
 
 def _norm(s: str) -> str:
@@ -242,6 +246,10 @@ class Assembler:
 
     def _time_line(self, lo: int, hi: int) -> TimeRange | None:
         """A time written apart from the date: `kl. 14:00 - 16:00`, `Tid: 10-15`, `Ny Kongensgade, kl. 9-12`."""
+        for i in range(lo, hi):  # a labelled time first: "Tid: Kl. 17.00-20.00"
+            inf = self.infos[i]
+            if inf.times and inf.label and inf.label[0] in ("tid", "tidspunkt", "hvornår") and i not in self.contacts:
+                return ([t for t in inf.times if t.end] or inf.times)[0]
         for i in range(lo, hi):
             inf = self.infos[i]
             if i in self.contacts or inf.slot:
@@ -289,6 +297,9 @@ class Assembler:
                 inf = infos[i]
                 cut = inf.anchor.span[0] if inf.anchor else (re.search(r"(?i),?\s*(?:dato|tid)", inf.text) or re.search("$", inf.text)).start()
                 head = inf.text[:cut]
+                inline = _inline_title(inf)
+                if inline:
+                    head = inline[1]
                 head = re.sub(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b\s*(?:den|d\.)?\s*$", "", head)
                 head = head.strip(" ,-–:")
                 if len(head.split()) >= 1 and not re.match(r"(?i)^(?:dato|tid|den|d\.|kl)\b", head) and \
@@ -436,14 +447,19 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
     events: list[Event] = []
     if kind == "listing":
         for t, group, lo, hi in items:
-            title_text = infos[t].text if t is not None else (infos[group[0]].text)
+            inline = _inline_title(infos[group[0]])
+            if inline:
+                t = None  # the line names its own event
+            title_text = infos[t].text if t is not None else (inline[0] if inline else infos[group[0]].text)
             if t is not None and infos[t].speaker_prefix:
                 title_text = infos[t].speaker_prefix
-            title, series = clean_title(title_text)
+            title, series, place = clean_title(title_text)
             ev = Event(title=title, series=series)
             ev.evidence["title"] = title_text
             asm.when(ev, group, lo, hi)
             asm.venue(ev, group, lo, hi)
+            if ev.venue is None and place and not ONLINE.search(title):
+                ev.venue = Venue(raw=place, city=place)
             asm.people(ev, lo, hi, prose=False)
             asm.online(ev, lo, hi)
             asm.status(ev, lo, hi, group)
@@ -455,7 +471,7 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         t, title_text = single_title(infos, lines)
         if title_text is None:
             title_text = next((inf.text for inf in infos if inf.words <= 14), "(uden titel)")
-        title, series = clean_title(title_text)
+        title, series, _ = clean_title(title_text)
         ev = Event(title=title, series=series)
         ev.evidence["title"] = title_text
         anchors = [i for i, inf in enumerate(infos) if inf.anchor]
@@ -481,6 +497,17 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         events.append(ev)
     contacts_out = _contacts(infos, contacts)
     return kind, events, contacts_out
+
+
+def _inline_title(inf: LineInfo) -> tuple[str, str] | None:
+    """`<title> - <venue> <weekday> <d>. <month> <yyyy>` on one line → (title, venue)."""
+    if not inf.anchor:
+        return None
+    head = inf.text[: inf.anchor.span[0]].strip()
+    m = re.match(r"^(?P<title>[A-ZÆØÅ\d][^,]{3,90}?)\s+[-–]\s+(?P<venue>.{3,120})$", head)
+    if not m or re.match(r"(?i)^(?:dato|tid|kl)\b", head):
+        return None
+    return m["title"].strip(), m["venue"].strip(" ,")
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

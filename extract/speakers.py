@@ -19,7 +19,9 @@ from .parties import party_letter, spelled_party
 LEAD_CUE = re.compile(
     r"^(?:(?P<strong>v/|v\.(?!\s*\d)|oplægsholdere?:?|oplæg (?:fra|af|ved):?|medvirkende:?|"
     r"panel(?:deltagere)?:|paneldebat med:?|panelet:|i panelet(?: sidder)?:?|talere:|deltagere:|"
-    r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?)"
+    r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?|"
+    r"(?:dagens|aftenens|årets|eftermiddagens|mødets)\s+(?:taler|talere|oplægsholdere?|gæst(?:er)?|panel)\s*:?|"
+    r"(?:taler|talere|speakers?|undervisere?|instruktør(?:er)?|paneldeltager(?:e)?)\s*:)"
     r"|(?P<mod>ordstyrer(?:e)?:?|moderator:?|facilitator:?|faciliteres af:?|konferencier:?|vært:?|"
     r"ordstyrer er|dagens ordstyrer(?: er)?:?|moderator er)"
     r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med))\s*",
@@ -233,9 +235,10 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
     close()
     for k in range(len(found) - 1):
         (a, at_a), (b, at_b) = found[k], found[k + 1]
-        if not at_a and at_b and re.search(re.escape(a.name) + r"\s+(?:og|&)\s+" + re.escape(b.name), text) \
-                and not _is_role(at_b[-1]):
-            at_a.append(at_b[-1])
+        only_roles = all(_is_role(x) for x in at_a)
+        if only_roles and at_b and not _is_role(at_b[-1]) and \
+                re.search(re.escape(a.name) + r"\s+(?:og|&)\s+(?:[a-zæøå][\w-]*\s+){0,2}" + re.escape(b.name), text):
+            at_a.append(at_b[-1])  # "A og B, DS" / "rolle A og rolle B, Aabenraa Kommune": both of DS
     for sp, at in found:
         # a spelled-out party among the attributes ("Socialistisk Folkeparti") is the party, not the org
         keep = []

@@ -59,14 +59,15 @@ def lines_from_text(text: str) -> list[Line]:
 
 
 # --- HTML -----------------------------------------------------------------------------------------------
-_DROP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
+_DROP_TAGS = {"del", "s", "strike",  # struck-out text: the old date of a moved event
+              "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
               "input", "nav", "footer", "head", "title", "meta", "link", "object", "canvas", "dialog"}
 _CHROME = re.compile(
     r"cookie|consent|gdpr|newsletter|nyhedsbrev|share|social-?links|some-links|skip|breadcrumb|"
     r"(?:^|[-_\s])(?:menu|navbar|nav|navigation|topbar|search|soeg|footer|header-top|site-header|"
     r"masthead|toolbar|login|modal|popup|related|relaterede|recommended)(?:$|[-_\s])", re.I)
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "aside", "header", "li", "ul", "ol", "dl", "dt",
-               "dd", "table", "tr", "td", "th", "tbody", "thead", "blockquote", "figure", "figcaption",
+               "dd", "table", "tr", "tbody", "thead", "blockquote", "figure", "figcaption",
                "h1", "h2", "h3", "h4", "h5", "h6", "address", "pre", "hr", "body", "html", "center",
                "details", "summary", "caption", "time"}
 _TEASER_HEAD = re.compile(r"(?i)^(?:se )?(?:kommende|andre|flere|relaterede|lignende|næste) (?:arrangementer|events|"
