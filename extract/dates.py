@@ -47,7 +47,7 @@ TEXT_DATE = re.compile(
 # "18.03.2026", "3/12-2024", "26/5-2021", "12-03-26", "d. 3/12"; a bare "3/12" needs a weekday or "d." before it
 NUM_DATE = re.compile(
     r"(?<![\w./-])" + _WEEKDAY +
-    r"(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)(?:[./-](?P<year>(?:19|20)?\d{2}))?(?![\w/]|[.:]\d)",
+    r"(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[01]?\d)(?:[./-](?P<year>(?:19|20)?\d{2}))?(?![\w/]|[.:]\d)",
     re.IGNORECASE,
 )
 ISO_DATE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
@@ -170,6 +170,8 @@ def find_dates(text: str) -> list[DateMention]:
         if not free(m.span()):
             continue
         d, mo, y = int(m["day"]), int(m["month"]), _year(m["year"])
+        if m["sep"] == "-" and (not m["year"] or len(m["year"]) != 4):
+            continue  # "12-03" is a range of numbers; "12-03-2026" is a date
         if not _valid(d, mo, y) or mo == 0:
             continue
         # a bare "12.30" is a time and "3/4" a fraction: without a year we need a weekday or "d./den" before
@@ -180,6 +182,19 @@ def find_dates(text: str) -> list[DateMention]:
         mentions.append(DateMention(m.span(), d, mo, y, _weekday(m["weekday"]), text=m.group(0)))
         taken.append(m.span())
     mentions.sort(key=lambda x: x.span)
+    # "30. december 2024 - 2. januar 2025": two dates joined by a dash are one range
+    merged: list[DateMention] = []
+    for men in mentions:
+        prev = merged[-1] if merged else None
+        if prev and prev.end_day is None and re.fullmatch(r"\s*(?:-|–|—|til)\s*", text[prev.span[1]:men.span[0]]):
+            prev.end_day, prev.end_month = men.day, men.month
+            prev.span = (prev.span[0], men.span[1])
+            prev.text = text[prev.span[0]:prev.span[1]]
+            if prev.year is None:
+                prev.year = men.year if men.month >= prev.month or men.year is None else men.year - 1
+            continue
+        merged.append(men)
+    mentions = merged
     _attach_times(text, mentions, taken)
     return mentions
 

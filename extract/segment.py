@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import DateMention, TimeRange, find_times, resolve
+from .dates import DateMention, TimeRange, local_datetime, resolve
 from .lines import (CONTACT_HEAD, TEASER, LineInfo, classify_all, is_time_only)
 from .model import Event, Session, Speaker, Venue
 from .speakers import enrich, prose_speakers
 from .status import date_confirmed, decide_status
 from .text import Line
-from .venue import ONLINE, looks_like_address, parse_venue
+from .venue import ONLINE, POSTAL, looks_like_address, parse_venue
 
 NETWORK_SUFFIX = re.compile(r"\s+[-–]\s+(?:[\w'’.-]+\s+){0,4}(?:netværk|network|forum)\b.*$", re.I)
 
@@ -227,7 +227,7 @@ class Assembler:
         self.contacts = contacts
         self.years = [inf.anchor.year for inf in infos if inf.anchor and inf.anchor.year]
 
-    def when(self, ev: Event, anchor_idx: list[int], lo: int, hi: int) -> None:
+    def when(self, ev: Event, anchor_idx: list[int], lo: int, hi: int, loose_times: bool = True) -> None:
         infos = self.infos
         anchor_idx = [i for i in anchor_idx if infos[i].anchor]
         if not anchor_idx:
@@ -236,7 +236,7 @@ class Assembler:
         men = infos[primary].anchor
         fallback = None
         if men.start_time is None:
-            fallback = self._time_line(lo, hi)
+            fallback = self._time_line(lo, hi, loose_times)
         et = resolve(men, self.years, self.today, fallback)
         ev.start, ev.end, ev.year_inferred = et.start, et.end, et.year_inferred
         ev.evidence["start"] = infos[primary].text
@@ -244,12 +244,14 @@ class Assembler:
             ev.warnings.append("weekday contradicts date: " + et.weekday_conflict)
         ev.warnings += et.notes
 
-    def _time_line(self, lo: int, hi: int) -> TimeRange | None:
+    def _time_line(self, lo: int, hi: int, loose: bool = True) -> TimeRange | None:
         """A time written apart from the date: `kl. 14:00 - 16:00`, `Tid: 10-15`, `Ny Kongensgade, kl. 9-12`."""
         for i in range(lo, hi):  # a labelled time first: "Tid: Kl. 17.00-20.00"
             inf = self.infos[i]
             if inf.times and inf.label and inf.label[0] in ("tid", "tidspunkt", "hvornår") and i not in self.contacts:
                 return ([t for t in inf.times if t.end] or inf.times)[0]
+        if not loose:
+            return None
         for i in range(lo, hi):
             inf = self.infos[i]
             if i in self.contacts or inf.slot:
@@ -265,11 +267,12 @@ class Assembler:
     def venue(self, ev: Event, anchor_idx: list[int], lo: int, hi: int) -> None:
         infos = self.infos
         raw = None
-        for i in range(lo, hi):
-            if infos[i].venue and i not in self.contacts:
-                raw = infos[i].venue
-                ev.evidence["venue"] = infos[i].text
-                break
+        labelled = [i for i in range(lo, hi) if infos[i].venue and i not in self.contacts]
+        # a place with an address beats a room ("Lokation: Plenumsalen")
+        best = next((i for i in labelled if POSTAL.search(infos[i].venue)), labelled[0] if labelled else None)
+        if best is not None:
+            raw = infos[best].venue
+            ev.evidence["venue"] = infos[best].text
         if raw is None:
             for i in range(lo, hi):
                 inf = infos[i]
@@ -475,20 +478,21 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         ev = Event(title=title, series=series)
         ev.evidence["title"] = title_text
         anchors = [i for i, inf in enumerate(infos) if inf.anchor]
+        ev.sessions = sessions_from(infos, 0, n, contacts)
+        timed = [s for s in ev.sessions if s.start]
         if anchors:
             first = anchors[0]
-            group = [i for i in anchors if _same_day(infos[i].anchor, infos[first].anchor)]
-            asm.when(ev, group, 0, n)
+            group = [i for i in anchors if infos[i].anchor and _same_day(infos[i].anchor, infos[first].anchor)]
+            # a day programme gives the times when the date line does not: first slot to last
+            asm.when(ev, group, 0, n, loose_times=not timed)
         else:
             group = []
-        ev.sessions = sessions_from(infos, 0, n, contacts)
-        if ev.start is not None and not isinstance(ev.start, dt.datetime) and ev.sessions:
-            timed = [s for s in ev.sessions if s.start]
-            if timed:
-                from .dates import local_datetime
-                ev.start = local_datetime(ev.start, timed[0].start)
-                last = max(timed, key=lambda s: s.end or s.start)
-                ev.end = local_datetime(ev.start.date(), last.end or last.start)
+        if ev.start is not None and not isinstance(ev.start, dt.datetime) and timed:
+            ev.start = local_datetime(ev.start, timed[0].start)
+            last = timed[-1]
+            end = last.end or last.start
+            end_day = ev.start.date() + dt.timedelta(days=1 if end < timed[0].start else 0)
+            ev.end = local_datetime(end_day, end)
         asm.venue(ev, group, 0, n)
         asm.people(ev, 0, n, prose=True)
         asm.online(ev, 0, n)

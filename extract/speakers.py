@@ -22,15 +22,16 @@ LEAD_CUE = re.compile(
     r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?|"
     r"(?:dagens|aftenens|årets|eftermiddagens|mødets)\s+(?:taler|talere|oplægsholdere?|gæst(?:er)?|panel)\s*:?|"
     r"(?:taler|talere|speakers?|undervisere?|instruktør(?:er)?|paneldeltager(?:e)?)\s*:)"
-    r"|(?P<mod>ordstyrer(?:e)?:?|moderator:?|facilitator:?|faciliteres af:?|konferencier:?|vært:?|"
+    r"|(?P<mod>ordstyrer(?:e)?:?|moderator:?|facilitator:?|faciliteres af:?|konferencier:?|vært(?:er)?:?|"
+    r"(?:dagens\s+)?værter\s+er|(?:dagens\s+)?vært\s+er|"
     r"ordstyrer er|dagens ordstyrer(?: er)?:?|moderator er)"
     r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med))\s*",
     re.I)
 # A cue inside a line: "Workshop: ..., v/ Name" or "... (Faciliteres af Name, role)"
 MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(?=\s+[A-ZÆØÅ]))\s*")
 MOD_CUE = re.compile(
-    r"(?i)(?:modereres|faciliteres|styres|ledes|konfereres)\s+af\s+|(?:ordstyrer|moderator|facilitator|"
-    r"konferencier)(?:\s+(?:er|bliver|på dagen er|for dagen er))?\s*:?\s+(?=[A-ZÆØÅa-zæøå])")
+    r"(?i)\b(?:modereres|faciliteres|styres|ledes|konfereres)\s+af\s+|\b(?:ordstyrer|moderator|facilitator|"
+    r"konferencier|værter|vært)(?:\s+(?:er|bliver|på dagen er|for dagen er))?\s*:?\s+(?=[A-ZÆØÅa-zæøå])")
 PROSE_CUE = re.compile(
     r"(?i)\b(?:(?:debat|paneldebat|samtale|dialog|interview|diskussion|snak)\s+med|oplæg\s+(?:fra|af|ved)|"
     r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ]))\s+")
@@ -99,7 +100,7 @@ def _starts_person(text: str) -> bool:
     return False
 
 
-def _split_og(piece: str) -> list[str]:
+def _split_og(piece: str, opens_list: bool = False) -> list[str]:
     """`Name, role og Name` → split at `og`/`&`/`samt` only where a person follows."""
     parts = re.split(r"\s+(?:og|&|samt)\s+", piece)
     # "beskæftigelses- og integrationsborgmester": a compound cut by "og" is one unit
@@ -110,12 +111,26 @@ def _split_og(piece: str) -> list[str]:
         else:
             units.append(p)
     out = [units[0]]
-    for p in units[1:]:
+    carry = ""
+    for k, p in enumerate(units[1:], 1):
+        if carry:
+            p, carry = carry + " og " + p, ""
+        nxt = units[k + 1] if k + 1 < len(units) else None
         if _starts_person(p):
-            out.append(p)
+            if opens_list and len(out) == 1 and not _has_person(out[0]) and _is_role(out[0]):
+                out[-1] = out[-1] + " og " + p  # "journalist og studievært Name": two roles, one person
+            else:
+                out.append(p)
+        elif nxt is not None and _has_person(out[-1]) and _starts_person(nxt) and _is_role(p):
+            carry = p  # "Name og socialrådgiver og komiker Name": the roles belong to the next person
         else:
             out[-1] = out[-1] + " og " + p
     return out
+
+
+def _has_person(text: str) -> bool:
+    t = _NOTE_PAREN.sub("", text).strip(" ,")
+    return looks_like_person(t) or split_name_run(t) is not None or _starts_person(t)
 
 
 def _is_role(text: str) -> bool:
@@ -181,8 +196,8 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
         speakers += parse_speaker_list(m.group(1), moderator=True, evidence=evidence)
         text = text.replace(m.group(0), " ")
     pieces: list[str] = []
-    for p in _split_top(text):
-        pieces += _split_og(p)
+    for k, p in enumerate(_split_top(text)):
+        pieces += _split_og(p, opens_list=k == 0)
     current: Speaker | None = None
     attrs: list[str] = []
     pending: list[str] = []
