@@ -65,12 +65,13 @@ def is_name_word(word: str) -> bool:
 
 
 # Last words that end the names of organisations and places, not of people
-ORG_END = re.compile(r"(?i)(?:kommune|vilkår|råd|rådet|forening(?:en)?|fond(?:en)?|hus(?:et)?|cent(?:er|ret)|"
+ORG_END = re.compile(r"(?i)^(?:\w*(?:kommune|vilkår|råd|rådet|forening(?:en)?|fond(?:en)?|hus(?:et)?|cent(?:er|ret)|"
                      r"universitet|styrelse(?:n)?|ministeri(?:et|um)|region(?:en)?|selskab(?:et)?|gruppe(?:n)?|"
                      r"udvalg(?:et)?|organisation(?:en)?|skole(?:n)?|hospital(?:et)?|akademi(?:et)?|institut(?:tet)?|"
                      r"kors|hjælp(?:en)?|sag(?:en)?|parti(?:et)?|folkeparti|alliance|listen|lab|group|team|"
-                     r"netværk(?:et)?|bibliotek(?:et)?|brygge|gade|vej|plads|torv|allé|boulevard|forum|samråd|"
-                     r"landsforening(?:en)?|forbund(?:et)?|fagforening|a/s|aps|ungdom|kommunikation|fortællinger)$")
+                     r"netværk(?:et)?|bibliotek(?:et)?|forum|samråd|"
+                     r"\w{2,}(?:brygge|gade|vej|plads|torv|allé|boulevard)|"  # streets are compounds; Gade is a surname
+                     r"landsforening(?:en)?|forbund(?:et)?|fagforening|a/s|aps|ungdom|kommunikation|fortællinger))$")
 
 
 def looks_like_person(text: str) -> bool:

@@ -284,13 +284,15 @@ class Assembler:
                 if re.match(r"(?i)^(?:sted|hvor|tid og sted|adresse|lokation|mødested)\s*:?$", inf.text) and i + 1 < hi:
                     # the place may run over several lines: name / street / postal code and town
                     cand = []
-                    for j in range(i + 1, min(hi, i + 5)):
+                    for j in range(i + 1, min(hi, i + 6)):
                         nj = infos[j]
+                        if (nj.anchor or is_time_only(nj.text)) and not cand:
+                            continue  # "Tid og sted": the date comes first, then the place
                         if nj.anchor or is_time_only(nj.text) or nj.generic or nj.label or nj.line.kind == "h" \
                                 or nj.prose or nj.contact:
                             break
                         cand.append(nj.text)
-                        if nj.line.block != infos[i + 1].line.block or re.search(r"\b\d{4}\s+[A-ZÆØÅ]", nj.text):
+                        if re.search(r"\b\d{4}\s+[A-ZÆØÅ]", nj.text):
                             break
                     if cand:
                         raw = ", ".join(cand)
@@ -468,7 +470,8 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             asm.status(ev, lo, hi, group)
             asm.extras(ev, lo, hi)
             events.append(ev)
-        events = _dedupe(events)
+        h1 = next((inf.text for inf in infos if inf.line.kind == "h" and inf.line.level == 1), None)
+        events = _dedupe(events, h1)
     else:
         n = len(infos)
         t, title_text = single_title(infos, lines)
@@ -514,11 +517,18 @@ def _inline_title(inf: LineInfo) -> tuple[str, str] | None:
     return m["title"].strip(), m["venue"].strip(" ,")
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """A joint meeting listed under two networks is one event: same start, similar title."""
+def _day(value) -> dt.date | None:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _dedupe(events: list[Event], page_title: str | None = None) -> list[Event]:
+    """A joint meeting listed under two networks is one event: same day, similar title. The page's own
+    heading with the date of its first item (a series page, a fact box) is not an event of its own."""
     out: list[Event] = []
     for ev in events:
-        twin = next((o for o in out if o.start == ev.start and ev.start is not None and
+        twin = next((o for o in out if _day(o.start) == _day(ev.start) and ev.start is not None and
+                     (o.start == ev.start or not isinstance(o.start, dt.datetime)
+                      or not isinstance(ev.start, dt.datetime)) and
                      (_norm(o.title) in _norm(ev.title) or _norm(ev.title) in _norm(o.title) or
                       _overlap(o.title, ev.title) >= 0.6)), None)
         if twin:
@@ -527,8 +537,14 @@ def _dedupe(events: list[Event]) -> list[Event]:
             twin.venue = twin.venue or ev.venue
             twin.online = twin.online or ev.online
             twin.description = twin.description or ev.description
+            if isinstance(ev.start, dt.datetime) and not isinstance(twin.start, dt.datetime):
+                twin.start, twin.end = ev.start, ev.end
             continue
         out.append(ev)
+    if page_title and len(out) > 2:
+        head = _norm(page_title)
+        out = [ev for ev in out if not (_norm(ev.title) == head and not ev.speakers and any(
+            o is not ev and _day(o.start) == _day(ev.start) for o in out))]
     return out
 
 

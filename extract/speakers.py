@@ -28,7 +28,9 @@ LEAD_CUE = re.compile(
     r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med))\s*",
     re.I)
 # A cue inside a line: "Workshop: ..., v/ Name" or "... (Faciliteres af Name, role)"
-MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(?=\s+[A-ZÆØÅ]))\s*")
+MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(?=\s+[A-ZÆØÅ]))\s*|"
+                     r"(?:[.?!:,]\s+|\s+[-–]\s+)(?i:med\s+deltagelse\s+af|medvirkende|panel(?:deltagere)?|"
+                     r"paneldebat\s+med|debat\s+med|oplæg\s+(?:fra|af|ved)|oplægsholdere?)\s*:?\s+")
 MOD_CUE = re.compile(
     r"(?i)\b(?:modereres|faciliteres|styres|ledes|konfereres)\s+af\s+|\b(?:ordstyrer|moderator|facilitator|"
     r"konferencier|værter|vært)(?:\s+(?:er|bliver|på dagen er|for dagen er))?\s*:?\s+(?=[A-ZÆØÅa-zæøå])")
@@ -284,6 +286,25 @@ def speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
     t = text.strip()
     if t.startswith("(") and t.endswith(")") and t.count("(") == 1:
         text = t[1:-1]  # "(Faciliteres af Name, partner, Samuelsen)" on a line of its own
+    # "... Ordstyrer: Name, role" closing a line: the moderator, read apart from the rest
+    mods: list[Speaker] = []
+    mm = TRAILING_MOD.search(text)
+    if mm and mm.start() > 0:
+        mods = parse_speaker_list(_cut_sentence(mm.group("who")), moderator=True, evidence=text)
+        if mods:
+            text = text[:mm.start()].rstrip() + "."
+    found = _speaker_line(text)
+    if mods:
+        sp, prefix = found if found else ([], text)
+        return sp + mods, prefix if found else _clean_piece(text)
+    return found
+
+
+TRAILING_MOD = re.compile(r"[.?!]\s+(?:ordstyrer|moderator|facilitator|konferencier)(?:\s+er)?\s*:?\s+(?P<who>[A-ZÆØÅ].+)$",
+                          re.I)
+
+
+def _speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
     m = LEAD_CUE.match(text)
     if m and m.group(0).strip():
         rest = text[m.end():]

@@ -13,7 +13,7 @@ ONLINE = re.compile(r"(?i)\b(?:zoom|teams|online|virtuel\w*|webinar\w*|livestrea
 VENUE_LABEL = re.compile(
     r"(?i)^\(?\s*(?:bemærk:?\s*)?(?:nyt\s+)?(?:mødested(?:et)?(?:\s+er(?:\s+ændret\s+til)?)?|lokation|sted|adresse|"
     r"lokale|location|hvor|afholdes\s+(?:på|i|hos)|venue)\s*(?::|–|-|\s(?=[A-ZÆØÅ]))\s*")
-POSTAL = re.compile(r"\b(?P<code>[1-9]\d{3})\s+(?P<city>[A-ZÆØÅ][a-zæøåA-ZÆØÅ.]*(?:[ -](?:[A-ZÆØÅ][a-zæøå.]*|[A-ZØVKSNC]\b))*)")
+POSTAL = re.compile(r"\b(?P<code>[1-9]\d{3})\s+(?P<city>[A-ZÆØÅ][a-zæøåA-ZÆØÅ.]*(?:[ -](?:[A-ZÆØÅ]{1,2}\b|[A-ZÆØÅ][a-zæøå.]*))*)")
 STREET = re.compile(r"(?P<street>[A-ZÆØÅ][\wæøåÆØÅ'.\- ]*?\s\d{1,4}[A-Za-z]?(?:\s*-\s*\d{1,4}[A-Za-z]?)?"
                     r"(?:,?\s*\d\.?\s*(?:sal|th|tv|mf)\.?)?)(?=[,.]|\s+\d{4}\b|$)")
 
