@@ -17,7 +17,11 @@ from .venue import labelled_venue, looks_like_address, venue_note
 
 # Headings that organise a page but are not event titles.
 GENERIC = re.compile(
-    r"(?i)^(?:program(?:met)?(?:\s+for\s+.*)?|foreløbigt\s+program|dagens\s+program|møderække(?:n)?|mødeprogram|"
+    r"(?i)^(?:(?:foreløbigt\s+|dagens\s+)?(?:program(?:met)?|møderække(?:n)?|mødeprogram(?:met)?|mødeplan|"
+    r"arrangementer|møder|kalender)(?:\s+(?:for\s+)?(?:(?:i\s+)?(?:forår(?:et)?|efterår(?:et)?|sommer(?:en)?|"
+    r"vinter(?:en)?|sæson(?:en)?|året|\d{4}(?:[-/]\d{2,4})?)\s*)+)?|"
+    r"(?:forår|efterår|sæson|sommer|vinter)(?:et|en)?\s+\d{4}(?:[-/]\d{2,4})?|"
+    r"program(?:met)?(?:\s+for\s+.*)?|"
     r"(?:alle\s+|kommende\s+|tidligere\s+|aktuelle\s+)?arrangementer|kalender|tid\s+og\s+sted|tid|sted|dato|"
     r"målgruppe|pris|tilmelding|tilmeldingsfrist|kontakt(?:person)?|om\s+netværket|oplægsholdere|medvirkende|"
     r"praktisk(?:e)?\s+(?:information|oplysninger)|læs\s+mere|se\s+mere|del|arrangement|event|konference|"

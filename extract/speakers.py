@@ -333,7 +333,10 @@ def _standalone(text: str) -> bool:
     person's name and goes on with short role/organisation pieces, not with a sentence."""
     if len(text) > 400 or "@" in text or re.search(r"(?i)\btlf\.?|\btelefon\b|\bmobil\b", text):
         return False
-    first = _split_top(text)[0]
+    pieces = _split_top(text)
+    if not pieces:
+        return False
+    first = pieces[0]
     first_wo = _NOTE_PAREN.sub("", first).strip()
     if not looks_like_person(_TITLE_PREFIX.sub("", first_wo)):
         run = split_name_run(first_wo)

@@ -60,7 +60,7 @@ def lines_from_text(text: str) -> list[Line]:
 
 # --- HTML -----------------------------------------------------------------------------------------------
 _DROP_TAGS = {"del", "s", "strike",  # struck-out text: the old date of a moved event
-              "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
+              "script", "style", "noscript", "template", "svg", "iframe", "button", "select",
               "input", "nav", "footer", "head", "title", "meta", "link", "object", "canvas", "dialog"}
 _CHROME = re.compile(
     r"cookie|consent|gdpr|newsletter|nyhedsbrev|share|social-?links|some-links|skip|breadcrumb|"
@@ -87,6 +87,9 @@ def _is_chrome(el) -> bool:
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
     if attrs and _CHROME.search(attrs):
         return True
+    if tag == "form":
+        # a search or sign-up form is chrome; ASP.NET pages wrap the whole page in one form
+        return len(el.text_content()) < 600
     if tag == "header":
         # a site header holds the menu; an article header holds the title and date: keep that one
         return el.find(".//nav") is not None or el.find(".//ul") is not None

@@ -1,0 +1,162 @@
+"""Speaker lines as the organisers write them → name, role, organisation, party, confirmed, moderator.
+
+Each row: the line, then one tuple per expected speaker:
+(name, words that must appear in role+organisation, party, confirmed, moderator).
+"""
+import pytest
+
+from extract.speakers import parse_speaker_list, prose_speakers, speaker_line
+
+LINES = [
+    ("V/ Trine Torp, socialordfører (SF), Camilla Fabricius, socialordfører (S), Marlene Ambo-Rasmussen, "
+     "familie- og trivselsordfører (V), Karina Adsbøl, socialordfører (DF) og Mette Thiesen, socialordfører (NB)",
+     [("Trine Torp", "socialordfører", "SF", True, False),
+      ("Camilla Fabricius", "socialordfører", "S", True, False),
+      ("Marlene Ambo-Rasmussen", "familie- og trivselsordfører", "V", True, False),
+      ("Karina Adsbøl", "socialordfører", "DF", True, False),
+      ("Mette Thiesen", "socialordfører", "NB", True, False)]),
+    ("v/ Torben Tranæs, formand for Ydelseskommissionen (MØDESTED: IDA Mødecenter, Kalvebod Brygge 31-33, "
+     "1560 København V)",
+     [("Torben Tranæs", "formand Ydelseskommissionen", None, True, False)]),
+    ("v/ KL Direktør, Christian Harsløf, Rasmus Kjeldahl, direktør, Børns Vilkår og Mads Bilstrup, Formand, "
+     "Socialrådgiverne (MØDESTED: SOHO, Flæsketorvet 68. 1711 København V)",
+     [("Christian Harsløf", "direktør KL", None, True, False),
+      ("Rasmus Kjeldahl", "direktør Børns Vilkår", None, True, False),
+      ("Mads Bilstrup", "formand Socialrådgiverne", None, True, False)]),
+    ("v/ Ulrik Wilbek, formand, KL's socialudvalg og borgmester, Viborg",
+     [("Ulrik Wilbek", "formand KL's socialudvalg borgmester Viborg", None, True, False)]),
+    ("v/Jesper Fisker, Administrerende direktør, Kræftens Bekæmpelse og Kenneth Kamp Butzbach, generalsekretær, ISOBRO",
+     [("Jesper Fisker", "administrerende direktør kræftens bekæmpelse", None, True, False),
+      ("Kenneth Kamp Butzbach", "generalsekretær isobro", None, True, False)]),
+    ("v/ Lars Qvortrup, Professor, DPU, Aarhus Universitet, Eva Secher Mathiasen, formand Dansk Psykolog Forening "
+     "(ikke bekræftet), Lars Løkke Rasmussen, MF (løsgænger)(ikke bekræftet), Jacob Mark, MF (SF) (ikke bekræftet)",
+     [("Lars Qvortrup", "professor dpu aarhus universitet", None, True, False),
+      ("Eva Secher Mathiasen", "formand dansk psykolog forening", None, False, False),
+      ("Lars Løkke Rasmussen", "mf", "UFG", False, False),
+      ("Jacob Mark", "mf", "SF", False, False)]),
+    ("Joy Mogensen, Borgmester Roskilde (S) og formand for KL's Socialudvalg",
+     [("Joy Mogensen", "borgmester roskilde", "S", True, False)]),
+    ("Michael Ziegler, borgmester, Høje Taastrup Kommune",
+     [("Michael Ziegler", "borgmester høje taastrup kommune", None, True, False)]),
+    ("Frank Cloyd Ebsen, docent, Institut for Socialt Arbejde, Professionshøjskolen Metropol, ",
+     [("Frank Cloyd Ebsen", "docent institut for socialt arbejde professionshøjskolen metropol", None, True, False)]),
+    ("Workshop: Jobcenter Lærkevej – fra 225 til 50 sager, v/ afdelingschef Mette Landbo og socialrådgiver "
+     "Isabell Langhoff",
+     [("Mette Landbo", "afdelingschef", None, True, False),
+      ("Isabell Langhoff", "socialrådgiver", None, True, False)]),
+    ("Workshop: Socialrådgivning på handicapområdet, v/ professor Kjeld Høgsbro, Aalborg Universitet",
+     [("Kjeld Høgsbro", "professor aalborg universitet", None, True, False)]),
+    ("Workshop: Lær at skrive et læserbrev, v/ Janne Tynell og Bjarke Christiansen, DS",
+     [("Janne Tynell", "ds", None, True, False), ("Bjarke Christiansen", "ds", None, True, False)]),
+    ("v/ Claus Julius, Backboneleder, Medvind i Østerbyen Tine Nørholm Larsen, Specialkonsulent, Medvind i Østerbyen",
+     [("Claus Julius", "backboneleder medvind i østerbyen", None, True, False),
+      ("Tine Nørholm Larsen", "specialkonsulent medvind i østerbyen", None, True, False)]),
+    ("Niels Svankjær Christiansen, Sektionsleder, National afd., Røde Kors.",
+     [("Niels Svankjær Christiansen", "sektionsleder røde kors", None, True, False)]),
+    ("Karsten Rieder, Direktør i Business Esbjerg",
+     [("Karsten Rieder", "direktør business esbjerg", None, True, False)]),
+    ("(Faciliteres af Morten Bay Kjeldsen, partner, Samuelsen)",
+     [("Morten Bay Kjeldsen", "partner samuelsen", None, True, True)]),
+    ("v/ Sanne Højlund Riis, MF, Socialdemokratiet og formand for Social- og Indenrigsudvalget, og Thomas Ravn "
+     "Eriksen, direktør, De Anbragtes Vilkår",
+     [("Sanne Højlund Riis", "mf formand", "S", True, False),
+      ("Thomas Ravn Eriksen", "direktør de anbragtes vilkår", None, True, False)]),
+    ("V/ Niels Christian Lind, direktør, Det Kriminalpræventive Råd, Maja Thorsen Bak, MF, Venstre (ikke bekræftet) "
+     "og Ole Hjorth Svendsen, MF, løsgænger",
+     [("Niels Christian Lind", "direktør det kriminalpræventive råd", None, True, False),
+      ("Maja Thorsen Bak", "mf", "V", False, False),
+      ("Ole Hjorth Svendsen", "mf", "UFG", True, False)]),
+    ("Pia Holm Andersen, socialordfører, SF, Torben Lyng Mikkelsen, finansordfører, Venstre, Ditte Brøndum Krag, "
+     "socialordfører, Radikale Venstre",
+     [("Pia Holm Andersen", "socialordfører", "SF", True, False),
+      ("Torben Lyng Mikkelsen", "finansordfører", "V", True, False),
+      ("Ditte Brøndum Krag", "socialordfører", "RV", True, False)]),
+    ("v/ social- og boligminister Sophie Hæstorp Andersen (S)",
+     [("Sophie Hæstorp Andersen", "social- og boligminister", "S", True, False)]),
+    ("Aftenens taler: Karen Lumholt Brix, generalsekretær, Dansk Ungdoms Fællesråd",
+     [("Karen Lumholt Brix", "generalsekretær dansk ungdoms fællesråd", None, True, False)]),
+    ("Ordstyrer: Mette Frost, journalist, Altinget",
+     [("Mette Frost", "journalist altinget", None, True, True)]),
+    ("ved socialrådgiver Anne-Marie Bøgh og teamleder Jonas Kirkegaard, Aabenraa Kommune",
+     [("Anne-Marie Bøgh", "socialrådgiver aabenraa kommune", None, True, False),
+      ("Jonas Kirkegaard", "teamleder aabenraa kommune", None, True, False)]),
+    ("v. Maja Fenger", [("Maja Fenger", "", None, True, False)]),
+    ("Oplæg fra Mette Grønbæk-Lund, lektor ved Københavns Professionshøjskole",
+     [("Mette Grønbæk-Lund", "lektor københavns professionshøjskole", None, True, False)]),
+    ("14.15-15.15 Debat: Hvem har ansvaret? Med deltagelse af Jens Peter Riis, driftschef, FAB, Marlene Kaae "
+     "Andersen, forebyggelseskonsulent, Fyns Politi. Ordstyrer: Mette Skjold Larsen, chefkonsulent, CFBU",
+     [("Jens Peter Riis", "driftschef fab", None, True, False),
+      ("Marlene Kaae Andersen", "forebyggelseskonsulent fyns politi", None, True, False),
+      ("Mette Skjold Larsen", "chefkonsulent cfbu", None, True, True)]),
+    ("Tina Gade, SSP-leder, Aarhus Kommune,",
+     [("Tina Gade", "ssp-leder aarhus kommune", None, True, False)]),
+    ("Anders Bech Jørgensen, psykiatriordfører (Ø) og medlem af Folketingets Sundheds- og Ældreudvalg",
+     [("Anders Bech Jørgensen", "psykiatriordfører", "EL", True, False)]),
+    ("Mette Hansen, beskæftigelsesordfører (A), Søren Sørensen, MF (Å)",
+     [("Mette Hansen", "beskæftigelsesordfører", "S", True, False),
+      ("Søren Sørensen", "mf", "ALT", True, False)]),
+]
+
+
+def _words(s):
+    return set((s or "").lower().replace(",", " ").replace("'s", "'s").split())
+
+
+@pytest.mark.parametrize("line,want", LINES, ids=[x[0][:50] for x in LINES])
+def test_speaker_line(line, want):
+    got = speaker_line(line)
+    assert got is not None, f"no speakers read from {line!r}"
+    speakers = got[0]
+    assert [s.name for s in speakers] == [w[0] for w in want]
+    for s, (name, affil, party, confirmed, moderator) in zip(speakers, want):
+        have = _words(s.role) | _words(s.organization)
+        assert _words(affil) <= have, f"{name}: {affil!r} not in {s.role!r} / {s.organization!r}"
+        assert (s.party, s.confirmed, s.moderator) == (party, confirmed, moderator), name
+
+
+NOT_SPEAKERS = [
+    "Frans Ørsted, der blandt andet har forsket i trivsel, læringsmiljøer, relationskompetencer og inklusion, "
+    "vil på dagens møde fortælle om, hvordan uddannelse kan være et led i en helhedsorienteret indsats.",
+    "Ved tilmelding skal du angive hvilke workshops, du ønsker at deltage i.",
+    "Rasmus Schnedler-Meyer",
+    "Kontakt: Rasmus Schnedler-Meyer, netværksansvarlig, tlf. 33 12 34 56",
+    "Altinget, Ny Kongensgade 10, 1472 København K, 30. oktober 2019 kl. 09.30 - 12.30",
+    "Høje Taastrup Kommune, Bygaden 2, 2630 Taastrup",
+    "Med hele 9 workshops at vælge imellem, er der forhåbentlig noget for dig!",
+    "Gladsaxe Kommunes bydelsarbejde ”En By i Social Balance”",
+    "Information om gæst tilgår",
+]
+
+
+@pytest.mark.parametrize("line", NOT_SPEAKERS)
+def test_not_a_speaker_line(line):
+    assert speaker_line(line) is None
+
+
+def test_prose_debate_with_titles_before_names():
+    text = ("LFS, SL Storkøbenhavn, HK Kommunal Hovedstaden og Dansk Socialrådgiverforening Region Øst inviterer til "
+            "debat med overborgmester Sophie Hæstorp Andersen, socialborgmester Karina Vestergård Madsen og "
+            "beskæftigelses- og integrationsborgmester Jens-Kristian Lütken, som samlet og hver for sig har en rolle.")
+    got = [(s.name, s.role) for s in prose_speakers(text)]
+    assert got == [("Sophie Hæstorp Andersen", "overborgmester"),
+                   ("Karina Vestergård Madsen", "socialborgmester"),
+                   ("Jens-Kristian Lütken", "beskæftigelses- og integrationsborgmester")]
+
+
+def test_prose_moderator():
+    (s,) = prose_speakers("Debatten modereres af Stine Brix, chef for Politik og Kommunikation i Dansk "
+                          "Socialrådgiverforening.")
+    assert (s.name, s.moderator, s.organization) == ("Stine Brix", True, "Dansk Socialrådgiverforening")
+
+
+def test_hosts_are_moderators_and_keep_both_roles():
+    got = prose_speakers("Dagens værter er journalist og studievært Camilla Thorup Nørgaard og socialrådgiver og "
+                         "komiker Mikkel Bøgelund, der guider os gennem begge dage.")
+    assert [(s.name, s.role, s.moderator) for s in got][:2] == [
+        ("Camilla Thorup Nørgaard", "journalist og studievært", True),
+        ("Mikkel Bøgelund", "socialrådgiver og komiker", True)]
+
+
+def test_list_without_cue():
+    got = parse_speaker_list("Rikke Engly Mygind, Chefkonsulent, CFBU")
+    assert [(s.name, s.role, s.organization) for s in got] == [("Rikke Engly Mygind", "Chefkonsulent", "CFBU")]
