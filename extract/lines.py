@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .dates import DateMention, TimeRange, find_dates, find_times
 from .model import Speaker
-from .names import looks_like_person
+from .names import looks_like_person, split_name_run
 from .speakers import parse_speaker_list, speaker_line
 from .status import DATE_UNCONFIRMED
 from .text import Line
@@ -48,9 +48,9 @@ REPEAT = re.compile(r"(?i)samme\s+arrangement|afholdes\s+(?:også|igen)|gentages
                     r"næste\s+(?:møde|gang)|sidste\s+år|tidligere\s+(?:afholdt|arrangement)|blev\s+afholdt|"
                     r"trådte\s+i\s+kraft|træder\s+i\s+kraft|vedtaget|udkom|offentliggjorde|siden\s+(?:den\s+)?\d")
 TIMESLOT = re.compile(r"^(?:kl\.?\s*)?(?P<a>[0-2]?\d[.:][0-5]\d)\s*(?:-|–|til)\s*(?P<b>[0-2]?\d[.:][0-5]\d)\s*:?\s+"
-                      r"(?P<rest>\S.*)$|^(?:kl\.?\s*)(?P<c>[0-2]?\d[.:][0-5]\d)\s*:?\s+(?P<rest2>[A-ZÆØÅ\"”“].*)$", re.I)
+                      r"(?P<rest>\S.*)$|^(?:kl\.?\s*)?(?P<c>[0-2]?\d[.:][0-5]\d)\s*:?\s+(?P<rest2>[A-ZÆØÅ\"”“].*)$", re.I)
 TEASER = re.compile(r"(?i)^(?:se\s+)?(?:kommende|andre|flere|relaterede|lignende|øvrige)\s+(?:arrangementer|events|"
-                    r"møder|kurser|aktiviteter)|^se\s+også\b|^del\s+(?:siden|artiklen|arrangementet)|"
+                    r"møder|kurser|aktiviteter|konferencer|webinarer|temadage|netværksmøder)|^se\s+også\b|^del\s+(?:siden|artiklen|arrangementet)|"
                     r"^tilmeld\s+dig\s+(?:vores\s+)?nyhedsbrev|^nyhedsbrev$")
 LABEL = re.compile(r"(?i)^(?P<key>dato|tid|tidspunkt|hvornår|sted|hvor|adresse|lokation|pris|målgruppe|"
                    r"tilmelding(?:sfrist)?|frist|arrangør(?:er)?|medarrangør(?:er)?|deltagerpris|kontakt)"
@@ -108,7 +108,8 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
             info.anchor = first
     if not info.dates and not info.prose and info.words <= 16 and DATE_UNCONFIRMED.search(t):
         info.undated = True
-    ts = TIMESLOT.match(t)
+    cells = t.split(" | ") if " | " in t else None
+    ts = TIMESLOT.match(t.replace(" | ", " ") if cells else t)
     if ts and not info.anchor:
         a = ts["a"] or ts["c"]
         info.slot = (a, ts["b"], (ts["rest"] or ts["rest2"]).strip())
@@ -116,12 +117,28 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     if v and not (info.label and info.label[0] not in ("sted", "hvor", "adresse", "lokation")):
         info.venue = v
     if not info.contact and info.words <= 90 and not info.filler:
-        sp = speaker_line(info.slot[2] if info.slot else t)
+        sp = _row_speakers(cells) if cells else speaker_line(info.slot[2] if info.slot else t)
         if sp:
             info.speakers, info.speaker_prefix = sp
     info.generic = bool(GENERIC.match(t))
     info.title = _could_be_title(info, block_size, first_in_block)
     return info
+
+
+def _row_speakers(cells: list[str]) -> tuple[list, str | None] | None:
+    """A programme table row `time | item | speakers`: the speakers' cell is read as a speaker list."""
+    for k, cell in enumerate(cells):
+        found = speaker_line(cell)
+        if not found and k:
+            first = re.sub(r"\s*\([^)]*\)", "", cell.split(",")[0]).strip()
+            if looks_like_person(first) or (split_name_run(first) and len(split_name_run(first)[0].split()) <= 4):
+                found = (parse_speaker_list(cell, evidence=cell), None)
+        if found and found[0]:
+            title = found[1] or (cells[k - 1] if k else None)
+            if title and TIMESLOT.match(title):
+                title = TIMESLOT.match(title)["rest"] or title
+            return found[0], title
+    return None
 
 
 def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bool:
@@ -138,8 +155,10 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
         return False
     if not re.match(r"[\wÆØÅ\"'”“«(]", t) or t[0].islower():
         return False
-    if re.match(r"(?i)^(?:https?://|www\.)", t) or t.count(" / ") >= 2:
+    if re.match(r"(?i)^(?:https?://|www\.)", t) or t.count(" / ") >= 2 or t.count(" | ") >= 2:
         return False
+    if re.match(r"^[0-2]?\d[.:][0-5]\d\b", t):
+        return False  # "18.30 Konferencemiddag": a programme line
     if info.times and re.search(r"(?i)\bkl\.?\s*\d", t) or looks_like_address(t):
         return False  # "Altinget, Ny Kongensgade 10, kl. 09:30-12:00" is a place and time
     if is_time_only(t):
@@ -161,6 +180,11 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     for ln in lines:
         out.append(classify(ln, sizes[ln.block], ln.block != prev_block))
         prev_block = ln.block
+    for prev, cur in zip(out, out[1:]):
+        # "Tilmeldingsfrist" on one line, its date on the next: a deadline, not an event date
+        if cur.anchor and re.match(r"(?i)^(?:tilmeldingsfrist|tilmelding|frist|deadline|sidste\s+frist|"
+                                   r"tilmelding\s+senest|svarfrist|afmeldingsfrist)\s*:?$", prev.text):
+            cur.anchor = None
     _speaker_sections(out)
     return out
 
@@ -179,7 +203,14 @@ def _speaker_sections(infos: list[LineInfo]) -> None:
             inside = False
             continue
         name = re.sub(r"\s*\([^)]*\)\s*", " ", inf.text).strip()
-        if inf.speakers or not looks_like_person(name):
+        if inf.speakers:
+            continue
+        if not looks_like_person(name):
+            # "Social- og boligminister Karen Holm Rosendahl (S) (inviteret)": a title, then the name
+            run = split_name_run(name.split(",")[0].strip())
+            if run and len(run[0].split()) <= 4:
+                inf.speakers = parse_speaker_list(inf.text, evidence=inf.text)
+                inf.title = not inf.speakers
             continue
         nxt = infos[i + 1] if i + 1 < len(infos) else None
         attrs = ""

@@ -112,36 +112,19 @@ def _title_in(infos: list[LineInfo], lo: int, hi: int, first: bool, levels: set[
 
 def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int], int, int]]]:
     """→ (kind, [(title index, anchor indices, segment start, segment end)])."""
-    anchors = [i for i, inf in enumerate(infos) if inf.anchor or inf.undated]
-    # anchors that repeat the previous date with no title between them belong to the same item, and so does
-    # a "dato følger" note next to a date
-    groups: list[list[int]] = []
-    for i in anchors:
-        if groups:
-            last = groups[-1][-1]
-            between = any(infos[j].title for j in range(last + 1, i))
-            a, b = infos[last].anchor, infos[i].anchor
-            if not between and (a is None or b is None or _same_day(a, b)):
-                groups[-1].append(i)
-                continue
-        groups.append([i])
-    if all(infos[i].undated for i in anchors):
+    dated = [i for i, inf in enumerate(infos) if inf.anchor]
+    if not dated:
         return "event", []
-    distinct = {(infos[g[0]].anchor.day, infos[g[0]].anchor.month) if infos[g[0]].anchor else ("?", g[0])
-                for g in groups}
+    groups = _group_anchors(infos, dated)
+    distinct = {(infos[g[0]].anchor.day, infos[g[0]].anchor.month) for g in groups}
     slots = sum(1 for inf in infos if inf.slot)
     if len(groups) < 2 or len(distinct) < 2:
         return "event", []
     if slots >= 3 and len(groups) <= 4:
-        days = sorted(_approx_day(infos[g[0]].anchor) for g in groups if infos[g[0]].anchor)
+        days = sorted(_approx_day(infos[g[0]].anchor) for g in groups)
         if (days[-1] - days[0]).days <= 4:
             return "event", []  # a multi-day programme: one event
     starts = [g[0] for g in groups]
-    counts: dict[int, int] = {}
-    for inf in infos:
-        if inf.title and inf.line.kind == "h":
-            counts[inf.line.level] = counts.get(inf.line.level, 0) + 1
-    levels = {lv for lv, c in counts.items() if c >= 2}
     pure = sum(_pure_date(infos[i]) for i in starts)
     preceded = 0
     for i in starts[1:]:
@@ -150,6 +133,14 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
             j -= 1
         preceded += j >= 0 and infos[j].title
     date_first = pure * 2 > len(starts) and preceded * 2 < max(1, len(starts) - 1)
+    if not date_first:
+        # "..., dato følger" stands where a date-last item's date would be: an item of its own
+        groups = _group_anchors(infos, sorted(dated + [i for i, inf in enumerate(infos) if inf.undated]))
+    counts: dict[int, int] = {}
+    for inf in infos:
+        if inf.title and inf.line.kind == "h":
+            counts[inf.line.level] = counts.get(inf.line.level, 0) + 1
+    levels = {lv for lv, c in counts.items() if c >= 2}
     items = []
     if date_first:
         for k, g in enumerate(groups):
@@ -173,6 +164,22 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
     if titled < 2:
         return "event", []
     return "listing", items
+
+
+def _group_anchors(infos: list[LineInfo], anchors: list[int]) -> list[list[int]]:
+    """Anchors that repeat the previous date with no title between them belong to the same item, and so
+    does a "dato følger" note next to a date."""
+    groups: list[list[int]] = []
+    for i in anchors:
+        if groups:
+            last = groups[-1][-1]
+            between = any(infos[j].title for j in range(last + 1, i))
+            a, b = infos[last].anchor, infos[i].anchor
+            if not between and (a is None or b is None or _same_day(a, b)):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return groups
 
 
 def _approx_day(m: DateMention) -> dt.date:

@@ -50,7 +50,7 @@ def lines_from_text(text: str) -> list[Line]:
     out: list[Line] = []
     for b, block in enumerate(re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n"))):
         for raw in block.split("\n"):
-            t = clean(raw)
+            t = clean(re.sub(r"\t+", " | ", raw.strip("\t")))  # tab-separated table cells
             if not t:
                 continue
             t, bullet = strip_bullet(t)
@@ -71,7 +71,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "aside", "header", "li"
                "h1", "h2", "h3", "h4", "h5", "h6", "address", "pre", "hr", "body", "html", "center",
                "details", "summary", "caption", "time"}
 _TEASER_HEAD = re.compile(r"(?i)^(?:se )?(?:kommende|andre|flere|relaterede|lignende|næste) (?:arrangementer|events|"
-                          r"møder|kurser)|^se også|^del (?:siden|artiklen)|^nyhedsbrev|^relateret|"
+                          r"møder|kurser|konferencer|webinarer|temadage|netværksmøder|aktiviteter)|^se også|^del (?:siden|artiklen)|^nyhedsbrev|^relateret|"
                           r"^(?:seneste |flere |andre )?nyheder\b|^læs også|^aktuelt$|^mest læste")
 
 
@@ -112,6 +112,8 @@ class _Walker:
 
     def flush(self, new_block=True):
         text = clean("".join(self.buf))
+        if "|" in text:  # empty table cells leave runs of separators
+            text = re.sub(r"(?:\s*\|\s*)+(?=\||$)", "", re.sub(r"(?:\s\|\s*){2,}", " | ", text)).strip(" |")
         self.buf = []
         if text:
             t, bullet = strip_bullet(text) if self.kind == "p" else (text, False)
@@ -158,8 +160,8 @@ class _Walker:
             self.flush()
             self.kind, self.level = prev_kind, prev_level
         else:
-            if tag in ("td", "th"):
-                self.buf.append(" ")
+            if tag in ("td", "th") and "".join(self.buf).strip():
+                self.buf.append(" | ")  # table cells: "09.00-10.00 | Velkomst | Name, role"
             if el.text:
                 self.buf.append(el.text)
             for child in el:
