@@ -30,7 +30,8 @@ GENERIC = re.compile(
     r"det\s+kan\s+du\s+se\s+frem\s+til|forplejning|adresse|lokation|tidspunkt|se\s+alle|tilbage(?:\s+til\s+.*)?|"
     r"netværk|om\s+os|forside|hjem|nyheder|workshops?(?:,?\s+(?:blok|runde|spor)\s*\d*)?|paneldebat|pause|"
     r"frokost|kaffe(?:pause)?|morgenmad|morgenbrød|velkomst|velkommen|afrunding|opsamling|tak\s+for\s+i\s+dag|"
-    r"interesseret\??|bliv\s+medlem|medlemskab)[\s:.!?]*$"
+    r"interesseret\??|bliv\s+medlem|medlemskab|fakta(?:\s+om\s+\w+)?|praktisk|priser?\s+og\s+tilmelding|"
+    r"spørgsmål\??)[\s:.!?]*$"
     r"|^(?:[\w'’-]+\s+){0,3}(?:netværk|netværket)(?:\s*[-–:]\s*(?:mødeprogram|møderække|program)(?:\s+\d{4}(?:[-/]\d{2,4})?)?)?\s*$")
 FILLER = re.compile(
     r"(?i)(?:yderligere|mere|nærmere)\s+information\b.*\bfølger|følger\s+(?:snarest|senere|snart)|"
@@ -51,7 +52,8 @@ TIMESLOT = re.compile(r"^(?:kl\.?\s*)?(?P<a>[0-2]?\d[.:][0-5]\d)\s*(?:-|–|til)
                       r"(?P<rest>\S.*)$|^(?:kl\.?\s*)?(?P<c>[0-2]?\d[.:][0-5]\d)\s*:?\s+(?P<rest2>[A-ZÆØÅ\"”“].*)$", re.I)
 TEASER = re.compile(r"(?i)^(?:se\s+)?(?:kommende|andre|flere|relaterede|lignende|øvrige)\s+(?:arrangementer|events|"
                     r"møder|kurser|aktiviteter|konferencer|webinarer|temadage|netværksmøder)|^se\s+også\b|^del\s+(?:siden|artiklen|arrangementet)|"
-                    r"^tilmeld\s+dig\s+(?:vores\s+)?nyhedsbrev|^nyhedsbrev$")
+                    r"^tilmeld\s+dig\s+(?:vores\s+)?nyhedsbrev|^nyhedsbrev$|^(?:seneste\s+|flere\s+|andre\s+)?nyheder$|"
+                    r"^læs\s+også$|^mest\s+læste$|^næste\s+møder(?:\s+i\s+.*)?$|^relaterede?\s+\w+$")
 LABEL = re.compile(r"(?i)^(?P<key>dato|tid|tidspunkt|hvornår|sted|hvor|adresse|lokation|pris|målgruppe|"
                    r"tilmelding(?:sfrist)?|frist|arrangør(?:er)?|medarrangør(?:er)?|deltagerpris|kontakt)"
                    r"\s*(?::|–|-)\s*(?P<value>.*)$")

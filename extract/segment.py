@@ -27,46 +27,62 @@ NEXT_BOX = re.compile(r"(?i)^(?:næste|kommende|førstkommende)\s+(?:møde|arran
 
 
 def cut_chrome(infos: list[LineInfo]) -> list[LineInfo]:
-    """Drop breadcrumbs, a "Næste møde" box that repeats an item of the page, and the teaser list at the
-    end of a page ("Se kommende arrangementer"): a teaser list has dates and titles but no descriptions or
-    speakers, which is how it differs from a listing headed "Kommende møder"."""
+    """Drop breadcrumbs, a "Næste møde" box that repeats an item of the page, and teaser lists
+    ("Kommende arrangementer", "Seneste nyheder", "Læs også"): a run of short lines with dates and titles.
+    A listing headed "Kommende møder" differs in that its first item goes on with a description or speakers."""
     out: list[LineInfo] = []
-    skip_to_anchor = 0
-    for i, inf in enumerate(infos):
+    i, n = 0, len(infos)
+    while i < n:
+        inf = infos[i]
         t = inf.text
-        if skip_to_anchor:
-            skip_to_anchor -= 1
-            if inf.anchor:
-                skip_to_anchor = 0
-            continue
-        if NEXT_BOX.match(t):
-            if any(infos[j].anchor for j in range(i + 1, min(len(infos), i + 5))):
-                skip_to_anchor = 4
+        if NEXT_BOX.match(t) and any(infos[j].anchor for j in range(i + 1, min(n, i + 5))):
+            i += 1
+            while i < n and not infos[i - 1].anchor and i < n:
+                i += 1
             continue
         if TEASER.match(t):
-            rest = infos[i + 1:]
-            bare = not any(r.prose or r.speakers for r in rest)
-            if bare or sum(1 for o in out if o.anchor) >= sum(1 for r in rest if r.anchor):
-                if any(o.anchor for o in out) or i > len(infos) * 0.6 or bare:
-                    break
+            j = i + 1
+            share = re.match(r"(?i)^del\b", t)  # a share box: a few one-word links
+            while j < n and _teaser_like(infos[j]) and not TEASER.match(infos[j].text) and \
+                    (not share or infos[j].words <= 2):
+                j += 1
+            real_item = j - i - 1 <= 4 and j < n and (infos[j].speakers or (infos[j].prose and not _chrome_prose(infos[j])))
+            if not real_item:
+                i = j
+                continue
         if t.count(" / ") >= 1 and re.match(r"(?i)^(?:hjem|forside|home|du er her)\b", t):
+            i += 1
             continue
         out.append(inf)
+        i += 1
     return out
+
+
+def _teaser_like(inf: LineInfo) -> bool:
+    """A line of a teaser list: short, no speakers, no prose, and not a fact-box label or heading."""
+    if inf.label or re.match(r"(?i)^(?:praktisk(?:e)?(?:\s+\w+)?|fakta(?:\s+om\s+\w+)?|tid\s+og\s+sted|dato|tid|sted|"
+                             r"pris|hvor|hvornår|tidspunkt|adresse|målgruppe|tilmelding|program)\s*:?$", inf.text):
+        return False
+    return inf.words <= 18 and not inf.speakers and not inf.prose
+
+
+def _chrome_prose(inf: LineInfo) -> bool:
+    return bool(re.search(r"(?i)nyhedsbrev|cookies|abonn[eé]r|tilmeld dig (?:vores|vort)", inf.text))
 
 
 def contact_zones(infos: list[LineInfo]) -> set[int]:
     """Indices of lines that belong to a contact block: after a contact heading until the next title or date,
     and a name line followed by a phone or e-mail line."""
     zone: set[int] = set()
-    inside = False
+    left = 0  # lines still inside the contact block
     for i, inf in enumerate(infos):
-        if CONTACT_HEAD.match(inf.text):
-            inside = True
-        elif inf.anchor or (inf.title and inf.line.kind == "h"):
-            inside = False
-        if inside:
+        if CONTACT_HEAD.match(inf.text) and inf.line.kind != "li":  # "• Kontakt" in a menu is a link
+            left = 6
+        elif inf.anchor or inf.title or inf.generic or inf.slot or (inf.prose and not inf.contact):
+            left = 0
+        if left:
             zone.add(i)
+            left -= 1
         if inf.contact and i:
             zone.update({i - 1, i})
             if i > 1 and infos[i - 1].contact:
