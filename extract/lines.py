@@ -165,6 +165,9 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
         return False  # "Altinget, Ny Kongensgade 10, kl. 09:30-12:00" is a place and time
     if is_time_only(t):
         return False
+    if re.search(r"(?i)cookie|privatliv|^gå\s+til\s+(?:hoved)?indhold|^spring\s+til|^log\s*ind|^filtr[eé]r$|"
+                 r"^accepter|^vælg\s+netværk|^kun\s+nødvendige", t):
+        return False  # page chrome
     if line.kind == "li" and line.level == 0 and block_size > 1 and not first_in_block:
         return False
     return line.kind == "h" or block_size == 1 or first_in_block

@@ -40,7 +40,7 @@ def cut_chrome(infos: list[LineInfo]) -> list[LineInfo]:
             while i < n and not infos[i - 1].anchor and i < n:
                 i += 1
             continue
-        if TEASER.match(t):
+        if TEASER.match(t) and inf.line.kind != "li":  # "• Nyheder" in a menu is a link, not a teaser heading
             j = i + 1
             share = re.match(r"(?i)^del\b", t)  # a share box: a few one-word links
             while j < n and _teaser_like(infos[j]) and not TEASER.match(infos[j].text) and \
@@ -455,16 +455,38 @@ def _hm(s: str) -> tuple[int, int]:
     return int(h), int(m)
 
 
-def single_title(infos: list[LineInfo], raw_lines: list[Line]) -> tuple[int | None, str | None]:
-    """The title of a one-event page: the first h1, else the first title-like line (skipping a type label
-    such as `arrangement` and the breadcrumb)."""
+CHROME_TITLE = re.compile(
+    r"(?i)cookie|privatliv|persondata|dine\s+data|samtykke|gå\s+til\s+(?:indhold|hovedindhold)|spring\s+til|"
+    r"^log\s*ind|^søg|^menu$|^accepter|^filtr[eé]r|^vælg\s+|^luk$|^del\b|^print|^tilbage\b|^forside$|^hjem$")
+
+
+def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
+    """The page's own title: its h1 where the markup says so; else the title-like line that the page treats
+    as a title: followed by the date or the introduction, repeated further down (fact box), not chrome."""
     for i, inf in enumerate(infos):
-        if inf.line.kind == "h" and inf.line.level == 1 and not inf.generic and not inf.anchor:
+        if inf.line.kind == "h" and inf.line.level == 1 and not inf.generic and not inf.anchor \
+                and not CHROME_TITLE.search(inf.text):
             return i, inf.text
+    best, best_score = None, None
+    texts = [_norm(inf.text) for inf in infos]
     for i, inf in enumerate(infos):
-        if inf.title and not inf.text.islower():
-            return i, inf.text
-    return None, None
+        if not inf.title or inf.text.islower() or CHROME_TITLE.search(inf.text):
+            continue
+        score = -0.02 * i
+        after = [x for x in infos[i + 1:i + 4] if not (x.words <= 2 and x.text.islower())]
+        if after and after[0].anchor:
+            score += 3
+        elif any(x.anchor for x in after[:2]):
+            score += 2
+        if any(x.prose and not _chrome_prose(x) for x in after[:2]):
+            score += 2
+        if texts[i] in texts[i + 1:]:
+            score += 2
+        if inf.line.kind == "h":
+            score += 1
+        if best_score is None or score > best_score:
+            best, best_score = i, score
+    return (best, infos[best].text) if best is not None else (None, None)
 
 
 def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], list[Speaker]]:
@@ -493,11 +515,10 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             asm.status(ev, lo, hi, group)
             asm.extras(ev, lo, hi)
             events.append(ev)
-        h1 = next((inf.text for inf in infos if inf.line.kind == "h" and inf.line.level == 1), None)
-        events = _dedupe(events, h1)
+        events = _dedupe(events, page_title(infos)[1])
     else:
         n = len(infos)
-        t, title_text = single_title(infos, lines)
+        t, title_text = page_title(infos)
         if title_text is None:
             title_text = next((inf.text for inf in infos if inf.words <= 14), "(uden titel)")
         title, series, _ = clean_title(title_text)
