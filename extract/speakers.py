@@ -12,6 +12,7 @@ import re
 
 from .model import Speaker
 from .names import is_first_name, looks_like_person, split_name_run
+from .nlp import people_in
 from .parties import party_letter, spelled_party
 
 # A cue that opens a list of speakers at the start of a line. Ambiguous words ("ved", "med") count only when
@@ -68,8 +69,17 @@ def _clean_piece(s: str) -> str:
     return s.strip(" ,;:.–-\t\u2013").strip()
 
 
+_CAPITALISED = re.compile(r"\b[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúñçë'-]+")
+
+
+def _names_a_person(text: str) -> bool:
+    return any(is_first_name(w) for w in _CAPITALISED.findall(text))
+
+
 def _split_top(text: str, seps=",;") -> list[str]:
     """Split on separators outside parentheses."""
+    if "(" not in text:
+        return [p for p in (x.strip() for x in re.split("[" + seps + "]", text)) if p]
     out, depth, cur = [], 0, []
     for ch in text:
         if ch == "(":
@@ -283,6 +293,8 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
 def speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
     """Read a whole line as a speaker line. Returns (speakers, text before the cue) or None when the line does
     not name speakers. The text before a mid-line cue is a session title (`Workshop: X, v/ Name`)."""
+    if not _names_a_person(text):
+        return None  # most lines name nobody: one set lookup per capitalised word settles it
     t = text.strip()
     if t.startswith("(") and t.endswith(")") and t.count("(") == 1:
         text = t[1:-1]  # "(Faciliteres af Name, partner, Samuelsen)" on a line of its own
@@ -363,6 +375,8 @@ def prose_speakers(text: str) -> list[Speaker]:
     """Speakers named in running text: `debat med overborgmester X, socialborgmester Y og Z`,
     `Debatten modereres af Name, chef for ...`."""
     out: list[Speaker] = []
+    if not (MOD_CUE.search(text) or PROSE_CUE.search(text)):
+        return out
     for m in MOD_CUE.finditer(text):
         seg = _cut_sentence(text[m.end():])
         if _starts_person(seg):
@@ -371,6 +385,11 @@ def prose_speakers(text: str) -> list[Speaker]:
         seg = _cut_sentence(text[m.end():])
         if _starts_person(seg):
             out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
+    if out:
+        # a second reading by spaCy (rule-based, or a trained Danish pipeline where one is installed):
+        # a name it does not see as a person's is not taken from running text
+        people = set(people_in(text))
+        out = [s for s in out if s.name in people]
     return out
 
 
