@@ -1,0 +1,53 @@
+"""The data dictionary (datasets/README.md), generated from pipelines/schema.py."""
+from __future__ import annotations
+
+import pyarrow as pa
+
+from .schema import KEYS, PARTITIONS, TABLE_DOCS, TABLES
+
+HEAD = """# The dkevents datasets: data dictionary
+
+Generated from `pipelines/schema.py` by `dkevents datadict`; a test fails when this file and the schema disagree.
+
+Every table is a folder of Hive-partitioned Parquet files (zstd), readable as is:
+
+```python
+import duckdb, pandas as pd, polars as pl
+duckdb.sql("SELECT * FROM read_parquet('datasets/appearances/**/*.parquet', hive_partitioning=true)")
+pd.read_parquet("datasets/events")
+pl.read_parquet("datasets/events/**/*.parquet", hive_partitioning=True)
+spark.read.parquet("datasets/events")
+```
+
+or with `dkevents query "SELECT ..."` (read-only views named like the tables). Timestamps are instants (stored
+in UTC); convert to Europe/Copenhagen for local time. A run commits all tables in one step; `datasets/archive/`
+holds every fetched page (WARC) for `dkevents reprocess`.
+"""
+
+
+def _type(t: pa.DataType) -> str:
+    if pa.types.is_timestamp(t):
+        return "timestamp with time zone"
+    if pa.types.is_list(t):
+        return f"list<{_type(t.value_type)}>"
+    return {"string": "string", "bool": "boolean", "int32": "int32", "int64": "int64"}.get(str(t), str(t))
+
+
+def render() -> str:
+    out = [HEAD]
+    for name, schema in TABLES.items():
+        out.append(f"\n## `{name}`\n\n{TABLE_DOCS[name]}")
+        key = KEYS.get(name)
+        meta = []
+        if key:
+            meta.append(f"key: `{', '.join(key)}`")
+        if PARTITIONS.get(name):
+            meta.append(f"partitioned by: `{', '.join(PARTITIONS[name])}`")
+        if meta:
+            out.append("  \n" + "; ".join(meta))
+        out.append("\n\n| column | type | null | description |\n|---|---|---|---|")
+        for f in schema:
+            desc = (f.metadata or {}).get(b"description", b"").decode()
+            out.append(f"\n| `{f.name}` | {_type(f.type)} | {'yes' if f.nullable else 'no'} | {desc} |")
+        out.append("\n")
+    return "".join(out)

@@ -1,0 +1,94 @@
+"""Read-only SQL over the datasets with DuckDB: a view per table, nothing else reachable.
+
+    q = DatasetQuery("datasets"); q.sql("SELECT name, count(*) FROM appearances GROUP BY 1")
+
+Only SELECT-like statements run (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); once the views exist, DuckDB's
+external access is switched off, so a query cannot read or write files outside the datasets.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from .schema import TABLES
+from .store import DatasetStore
+
+ALLOWED = {"SELECT", "EXPLAIN"}
+
+
+class QueryError(ValueError):
+    pass
+
+
+class DatasetQuery:
+    def __init__(self, root: str | Path = "datasets"):
+        self.store = DatasetStore(root)
+        cur = self.store.current
+        if cur is None:
+            raise QueryError(f"no datasets in {Path(root).resolve()}: run `dkevents crawl` (or `make demo`) first")
+        self.con = duckdb.connect(":memory:")
+        for table in TABLES:
+            g = self.store.table_glob(table)
+            if g:
+                self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{g}', "
+                                 f"hive_partitioning=true, union_by_name=true)")
+        # the committed version stays readable; everything else on disk is out of reach
+        self.con.execute("SET allowed_directories = ?", [[str(cur) + "/"]])
+        self.con.execute("SET enable_external_access = false")
+        self.con.execute("SET lock_configuration = true")
+
+    def check(self, sql: str) -> None:
+        try:
+            statements = duckdb.extract_statements(sql)
+        except duckdb.Error as exc:
+            raise QueryError(f"not valid SQL: {exc}") from exc
+        if not statements:
+            raise QueryError("empty query")
+        for st in statements:
+            kind = st.type.name
+            text = st.query.lstrip().upper()
+            if kind not in ALLOWED and not text.startswith(("DESCRIBE", "SHOW", "SUMMARIZE", "FROM")):
+                raise QueryError(f"only reading queries run here; this is a {kind} statement")
+
+    def sql(self, sql: str) -> duckdb.DuckDBPyRelation:
+        self.check(sql)
+        try:
+            return self.con.sql(sql)
+        except duckdb.Error as exc:
+            raise QueryError(str(exc).splitlines()[0]) from exc
+
+    def df(self, sql: str, params: list | None = None):
+        self.check(sql)
+        try:
+            return self.con.execute(sql, params or []).df()
+        except duckdb.Error as exc:
+            raise QueryError(str(exc).splitlines()[0]) from exc
+
+
+# Ready-made questions ---------------------------------------------------------------------------------------
+TOP_SPEAKERS = """
+SELECT any_value(a.name) AS name, count(DISTINCT a.event_id) AS events,
+       count(DISTINCT a.source) AS sources, string_agg(DISTINCT a.source, ', ') AS where_,
+       any_value(a.party) FILTER (WHERE a.party IS NOT NULL) AS party,
+       min(a.event_start) AS first, max(a.event_start) AS last
+FROM appearances a
+GROUP BY a.name_key ORDER BY events DESC, name LIMIT ?
+"""
+
+WHO = """
+SELECT a.name, e.title AS event, e."start" AS start, e.source AS organiser, e.series,
+       a.role, a.organization, a.party, a.moderator, a.confirmed, e.source_url
+FROM appearances a JOIN events e USING (event_id)
+WHERE a.name_key = ? OR a.name ILIKE ?
+ORDER BY e."start" NULLS LAST
+"""
+
+EVENTS = """
+SELECT e.source, e.series, e.title, e."start" AS start, e.status, e.venue_city AS city, e.online,
+       count(a.appearance_id) AS speakers
+FROM events e LEFT JOIN appearances a USING (event_id)
+WHERE (? IS NULL OR e.source = ?) AND (? IS NULL OR e."start" >= CAST(? AS TIMESTAMPTZ))
+  AND (? IS NULL OR e."start" < CAST(? AS TIMESTAMPTZ))
+GROUP BY ALL ORDER BY e."start" NULLS LAST
+"""

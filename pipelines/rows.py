@@ -1,0 +1,125 @@
+"""A read page → table rows (events, sessions, appearances, pages), with stable ids."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from extract import EXTRACTOR_VERSION, Page
+from extract.model import Event
+
+
+
+@dataclass
+class Fetch:
+    """Provenance of one fetched page."""
+    url: str
+    source: str
+    fetched_at: dt.datetime
+    http_status: int
+    content_hash: str
+    run_id: str
+    warc_file: str | None = None
+
+
+def digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def canonical_url(url: str) -> str:
+    """http/https, www., trailing slash and fragments do not make a different page."""
+    s = urlsplit(url)
+    host = (s.hostname or "").removeprefix("www.")
+    path = s.path.rstrip("/") or "/"
+    return urlunsplit(("https", host, path, s.query, ""))
+
+
+def norm_text(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", s).split())
+
+
+def name_key(name: str) -> str:
+    """`Årup` and `Aarup` are one spelling; accents and case do not count."""
+    s = name.casefold().replace("aa", "å")
+    return norm_text(s.replace("å", "aa"))
+
+
+def _ts(value) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    from extract.dates import local_datetime
+    return local_datetime(value, (0, 0))  # a date: local midnight (all_day says so)
+
+
+def event_ids(page: Page) -> list[str]:
+    base = canonical_url(page.url or "")
+    keys = [norm_text(e.title) for e in page.events]
+    out = []
+    for e, k in zip(page.events, keys):
+        extra = e.start.isoformat() if keys.count(k) > 1 and e.start is not None else ""
+        out.append(digest(page.source, base, k, extra))
+    return out
+
+
+def page_rows(page: Page, fetch: Fetch, error: str | None = None) -> dict[str, list[dict]]:
+    """All rows one page gives."""
+    now = fetch.fetched_at
+    rows: dict[str, list[dict]] = {"events": [], "sessions": [], "appearances": [], "pages": []}
+    rows["pages"].append({"url": fetch.url, "source": fetch.source, "fetched_at": now,
+                          "http_status": fetch.http_status, "content_hash": fetch.content_hash,
+                          "extractor_version": EXTRACTOR_VERSION, "events": len(page.events) if page else 0,
+                          "error": error, "warc_file": fetch.warc_file, "run_id": fetch.run_id})
+    if page is None:
+        return rows
+    for eid, ev in zip(event_ids(page), page.events):
+        rows["events"].append(event_row(eid, ev, page, fetch))
+        session_ids = {}
+        for pos, s in enumerate(ev.sessions):
+            sid = digest(eid, str(pos), norm_text(s.title or ""))
+            session_ids[id(s)] = sid
+            rows["sessions"].append({
+                "session_id": sid, "event_id": eid, "source": page.source, "position": pos, "title": s.title,
+                "start_time": "%02d:%02d" % s.start if s.start else None,
+                "end_time": "%02d:%02d" % s.end if s.end else None, "block": s.block, "run_id": fetch.run_id})
+        seen = set()
+        # a person in a session is listed there; the event-level list covers everyone else
+        for s in ev.sessions:
+            for sp in s.speakers:
+                seen.add(name_key(sp.name))
+                rows["appearances"].append(appearance_row(eid, session_ids[id(s)], sp, ev, page, fetch))
+        for sp in ev.speakers:
+            if name_key(sp.name) not in seen:
+                rows["appearances"].append(appearance_row(eid, None, sp, ev, page, fetch))
+    return rows
+
+
+def event_row(eid: str, ev: Event, page: Page, fetch: Fetch) -> dict:
+    v = ev.venue
+    return {
+        "event_id": eid, "source": page.source, "series": ev.series, "title": ev.title,
+        "start": _ts(ev.start), "end": _ts(ev.end), "all_day": ev.all_day, "year_inferred": ev.year_inferred,
+        "date_confirmed": ev.date_confirmed, "status": ev.status, "status_evidence": ev.evidence.get("status"),
+        "venue_raw": v.raw if v else None, "venue_name": v.name if v else None,
+        "venue_street": v.street if v else None, "venue_postal_code": v.postal_code if v else None,
+        "venue_city": v.city if v else None, "online": ev.online, "organisers": ev.organisers,
+        "audience": ev.audience, "price": ev.price, "registration_deadline": ev.registration_deadline,
+        "description": ev.description, "source_url": fetch.url, "first_seen": fetch.fetched_at,
+        "last_seen": fetch.fetched_at, "run_id": fetch.run_id, "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def appearance_row(eid: str, sid: str | None, sp, ev: Event, page: Page, fetch: Fetch) -> dict:
+    return {
+        "appearance_id": digest(eid, sid or "", name_key(sp.name)), "event_id": eid, "session_id": sid,
+        "source": page.source, "name": sp.name, "name_key": name_key(sp.name), "role": sp.role,
+        "organization": sp.organization, "party": sp.party, "confirmed": sp.confirmed,
+        "moderator": sp.moderator, "evidence": sp.evidence, "event_start": _ts(ev.start),
+        "first_seen": fetch.fetched_at, "last_seen": fetch.fetched_at, "run_id": fetch.run_id,
+    }

@@ -1,0 +1,131 @@
+"""The datasets' schema: one pyarrow schema per table, a description on every field.
+
+This is the only definition of the tables. The writer casts to it, the data dictionary (datasets/README.md) is
+generated from it (`python -m pipelines.datadict`), and a test fails when the two disagree.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+TS = pa.timestamp("us", tz="UTC")  # an instant; local time is Europe/Copenhagen
+UTC = pa.timestamp("us", tz="UTC")
+
+
+def f(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+
+
+EVENTS = pa.schema([
+    f("event_id", pa.string(), "Stable id: a hash of source, page URL and the normalised title (plus the date where "
+      "one page lists the same title twice). It survives a date change, so a moved event keeps its id.", False),
+    f("source", pa.string(), "Organiser site: altinget, samu, ds, cfbu or other. Hive partition key.", False),
+    f("series", pa.string(), "Network or series the event belongs to, e.g. 'Socialpolitisk netværk'."),
+    f("title", pa.string(), "The event's title as written.", False),
+    f("start", TS, "Start (an instant; local time is Europe/Copenhagen); local midnight when only a date is known (see all_day)."),
+    f("end", TS, "End (an instant); null when not written."),
+    f("all_day", pa.bool_(), "True when the page gives a date but no time."),
+    f("year_inferred", pa.bool_(), "True when the year was not written and was inferred (weekday, page, crawl date)."),
+    f("date_confirmed", pa.bool_(), "False where the page says the date is not final ('dato ikke endeligt bekræftet')."),
+    f("status", pa.string(), "confirmed | tentative | cancelled | postponed | cancelled_or_removed (gone from its "
+      "page in a later run)."),
+    f("status_evidence", pa.string(), "The text that decided the status."),
+    f("venue_raw", pa.string(), "The venue as written."),
+    f("venue_name", pa.string(), "Venue name, e.g. 'IDA Mødecenter'."),
+    f("venue_street", pa.string(), "Street and number."),
+    f("venue_postal_code", pa.string(), "Danish 4-digit postal code."),
+    f("venue_city", pa.string(), "Postal town as written, e.g. 'København V'."),
+    f("online", pa.bool_(), "True for Zoom/Teams/online/virtual events."),
+    f("organisers", pa.list_(pa.string()), "Organisers and co-hosts named on the page."),
+    f("audience", pa.string(), "Target audience ('Målgruppe') as written."),
+    f("price", pa.string(), "Price as written."),
+    f("registration_deadline", pa.string(), "Registration deadline as written."),
+    f("description", pa.string(), "The event's running text (first paragraphs)."),
+    f("source_url", pa.string(), "The page the event was read from.", False),
+    f("first_seen", UTC, "When a crawl first saw the event.", False),
+    f("last_seen", UTC, "When a crawl last saw the event on its page.", False),
+    f("run_id", pa.string(), "The run that last wrote this row.", False),
+    f("extractor_version", pa.string(), "Version of the extraction library that read the page.", False),
+])
+
+SESSIONS = pa.schema([
+    f("session_id", pa.string(), "Stable id: hash of event_id and the session's position and title.", False),
+    f("event_id", pa.string(), "The event (events.event_id) this session belongs to.", False),
+    f("source", pa.string(), "Organiser site. Hive partition key.", False),
+    f("position", pa.int32(), "Order of the session in the programme, from 0.", False),
+    f("title", pa.string(), "Session title as written, e.g. 'Workshop: Efterværn, der virker for alle'."),
+    f("start_time", pa.string(), "Slot start, HH:MM, local time."),
+    f("end_time", pa.string(), "Slot end, HH:MM, local time."),
+    f("block", pa.string(), "Workshop round, block or track the session belongs to."),
+    f("run_id", pa.string(), "The run that last wrote this row.", False),
+])
+
+APPEARANCES = pa.schema([
+    f("appearance_id", pa.string(), "Stable id: hash of event_id, session and the normalised name.", False),
+    f("event_id", pa.string(), "The event (events.event_id).", False),
+    f("session_id", pa.string(), "The session (sessions.session_id) where the person speaks; null for the event as a whole."),
+    f("source", pa.string(), "Organiser site. Hive partition key.", False),
+    f("name", pa.string(), "The person's name as written, without titles and party.", False),
+    f("name_key", pa.string(), "Normalised name used for matching (casefolded, accents and å/aa folded).", False),
+    f("role", pa.string(), "Role as written, e.g. 'formand for Ydelseskommissionen'."),
+    f("organization", pa.string(), "Organisation, e.g. 'Ydelseskommissionen'."),
+    f("party", pa.string(), "Party letter (S, SF, V, DF, NB, RV, K, EL, LA, M, DD, ALT, KD, UFG) or null."),
+    f("confirmed", pa.bool_(), "False where the page marks the person '(ikke bekræftet)' or similar."),
+    f("moderator", pa.bool_(), "True for moderators, facilitators and hosts."),
+    f("evidence", pa.string(), "The source text the appearance was read from."),
+    f("event_start", TS, "The event's start (copied from events for convenient queries)."),
+    f("first_seen", UTC, "When a crawl first saw this appearance.", False),
+    f("last_seen", UTC, "When a crawl last saw it.", False),
+    f("run_id", pa.string(), "The run that last wrote this row.", False),
+])
+
+EVENT_CHANGES = pa.schema([
+    f("run_id", pa.string(), "The run that saw the change.", False),
+    f("detected_at", UTC, "When the change was seen.", False),
+    f("event_id", pa.string(), "The event that changed.", False),
+    f("source", pa.string(), "Organiser site.", False),
+    f("change", pa.string(), "date_moved | date_confirmed | date_unconfirmed | status_changed | venue_changed | "
+      "speaker_added | speaker_removed | speaker_confirmed | event_added | event_gone", False),
+    f("field", pa.string(), "The field or person the change concerns."),
+    f("old", pa.string(), "Value before (as text)."),
+    f("new", pa.string(), "Value after (as text)."),
+])
+
+RUNS = pa.schema([
+    f("run_id", pa.string(), "Id of the crawl or reprocess run.", False),
+    f("kind", pa.string(), "crawl | reprocess.", False),
+    f("started", UTC, "When the run started.", False),
+    f("finished", UTC, "When the run committed its data.", False),
+    f("spider", pa.string(), "Spider (source) name; 'all' for a run over several."),
+    f("pages", pa.int64(), "Pages fetched (or re-read)."),
+    f("items", pa.int64(), "Events extracted."),
+    f("errors", pa.int64(), "Pages that failed (HTTP errors, unreadable pages)."),
+    f("finish_reason", pa.string(), "Scrapy's finish reason, e.g. 'finished', 'shutdown'."),
+])
+
+PAGES = pa.schema([
+    f("url", pa.string(), "The page's URL (the real site URL, also when crawled from the snapshot).", False),
+    f("source", pa.string(), "Organiser site. Hive partition key.", False),
+    f("fetched_at", UTC, "When the page was fetched.", False),
+    f("http_status", pa.int32(), "HTTP status of the response."),
+    f("content_hash", pa.string(), "sha256 of the response body.", False),
+    f("extractor_version", pa.string(), "Extractor version that read it.", False),
+    f("events", pa.int32(), "Events read from the page."),
+    f("error", pa.string(), "Why the page could not be read, if it could not."),
+    f("warc_file", pa.string(), "Archive file (under datasets/archive/) holding the response."),
+    f("run_id", pa.string(), "The run that last fetched it.", False),
+])
+
+TABLES: dict[str, pa.Schema] = {"events": EVENTS, "sessions": SESSIONS, "appearances": APPEARANCES,
+                                "event_changes": EVENT_CHANGES, "runs": RUNS, "pages": PAGES}
+# Each table's key: a run's rows replace earlier rows with the same key (idempotent runs).
+KEYS = {"events": ["event_id"], "sessions": ["session_id"], "appearances": ["appearance_id"],
+        "pages": ["url"], "runs": ["run_id"], "event_changes": None}
+PARTITIONS = {"events": ["source"], "sessions": ["source"], "appearances": ["source"], "pages": ["source"]}
+TABLE_DOCS = {
+    "events": "One row per event (an item of a listing, or a single event page).",
+    "sessions": "The slots of a day programme (sessions, workshops).",
+    "appearances": "One row per person per event (and session): who speaks where, in what role.",
+    "event_changes": "What changed between runs: dates moved or confirmed, speakers added/removed, events gone.",
+    "runs": "One row per crawl or reprocess run.",
+    "pages": "One row per fetched page: provenance (fetch time, HTTP status, content hash, archive file).",
+}

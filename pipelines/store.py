@@ -1,0 +1,303 @@
+"""The Parquet dataset store: Hive-partitioned tables under datasets/, written atomically per run.
+
+Layout (every path a reader uses is a plain directory of Parquet files):
+
+    datasets/events/source=samu/part-0.parquet      → symlink datasets/events → current/events
+    datasets/current                                → symlink to .versions/<version>/ (the committed state)
+    datasets/.versions/<version>/<table>/...        one complete copy of every table per commit
+    datasets/.staging/<run_id>/<table>/batch-*.parquet   a run's rows while it runs
+
+Why: a run writes its rows to staging in batches (memory bounded by the batch size, not by the rows), then
+DuckDB merges the committed state and the staged rows into a new version (out of core), and the commit is one
+`os.replace` of the `current` symlink. A process killed at any moment leaves `current` pointing at the previous
+complete version; leftovers are removed by the next run. Rows are keyed (schema.KEYS), so running the same
+crawl twice gives the same tables.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import shutil
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .changes import CHANGE_SQL
+from .schema import KEYS, PARTITIONS, TABLES
+
+KEEP_VERSIONS = 3  # readers that opened an older version keep working while it is kept
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def new_run_id(now: dt.datetime | None = None) -> str:
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+
+
+class DatasetStore:
+    def __init__(self, root: str | os.PathLike = "datasets"):
+        self.root = Path(root)
+
+    # --- reading -------------------------------------------------------------------------------------
+    @property
+    def current(self) -> Path | None:
+        link = self.root / "current"
+        return link.resolve() if link.is_symlink() and link.resolve().exists() else None
+
+    def table_glob(self, table: str) -> str | None:
+        """A glob over the committed files of a table, or None when nothing is committed."""
+        cur = self.current
+        if cur is None or not (cur / table).exists():
+            return None
+        return str(cur / table / "**" / "*.parquet")
+
+    def read(self, table: str) -> pa.Table:
+        g = self.table_glob(table)
+        if g is None:
+            return TABLES[table].empty_table()
+        con = duckdb.connect()
+        return con.execute(f"SELECT * FROM read_parquet('{g}', hive_partitioning=true, union_by_name=true)").arrow()
+
+    # --- writing -------------------------------------------------------------------------------------
+    @contextmanager
+    def lock(self):
+        """One writer at a time: a second crawl waits for the first to commit."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def writer(self, run_id: str | None = None, kind: str = "crawl", batch_rows: int = 20_000) -> "RunWriter":
+        return RunWriter(self, run_id or new_run_id(), kind, batch_rows)
+
+    def clean_leftovers(self) -> list[str]:
+        """Remove what killed runs left: staging folders and versions that never became current."""
+        removed = []
+        cur = self.current
+        for d in (self.root / ".staging").glob("*") if (self.root / ".staging").exists() else []:
+            if _owner_alive(d):
+                continue  # another run is still writing there
+            shutil.rmtree(d, ignore_errors=True)
+            removed.append(str(d))
+        versions = sorted((self.root / ".versions").glob("*")) if (self.root / ".versions").exists() else []
+        committed = [v for v in versions if (v / "COMMITTED").exists()]
+        for v in versions:
+            if v != cur and v not in committed[-KEEP_VERSIONS:]:
+                shutil.rmtree(v, ignore_errors=True)
+                removed.append(str(v))
+        for tmp in self.root.glob(".current-*"):
+            tmp.unlink(missing_ok=True)
+        return removed
+
+    def _ensure_table_links(self) -> None:
+        for table in TABLES:
+            link = self.root / table
+            if link.is_symlink() or not link.exists():
+                if not link.is_symlink():
+                    link.symlink_to(Path("current") / table)
+            # a real directory there (not ours) is left alone
+
+
+class RunWriter:
+    """Collects one run's rows in staging, then commits them in one step."""
+
+    def __init__(self, store: DatasetStore, run_id: str, kind: str, batch_rows: int):
+        self.store, self.run_id, self.kind, self.batch_rows = store, run_id, kind, batch_rows
+        self.staging = store.root / ".staging" / run_id
+        self.buffers: dict[str, list[dict]] = {t: [] for t in TABLES}
+        self.batches = 0
+        self.counts = {t: 0 for t in TABLES}
+        self.started = dt.datetime.now(dt.timezone.utc)
+        self.committed = False
+
+    def _claim(self) -> None:
+        if not self.staging.exists():
+            self.staging.mkdir(parents=True)
+            (self.staging / "OWNER").write_text(str(os.getpid()))
+
+    def add(self, table: str, rows: list[dict]) -> None:
+        buf = self.buffers[table]
+        buf.extend(rows)
+        self.counts[table] += len(rows)
+        if len(buf) >= self.batch_rows:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        rows = self.buffers[table]
+        if not rows:
+            return
+        self._claim()
+        schema = TABLES[table]
+        # _seq orders rows within a run: a later row with the same key wins
+        tab = pa.Table.from_pylist(rows, schema=schema)
+        tab = tab.append_column("_seq", pa.array(range(self.batches * 10**9, self.batches * 10**9 + len(rows)),
+                                                 pa.int64()))
+        out = self.staging / table
+        out.mkdir(parents=True, exist_ok=True)
+        pq.write_table(tab, out / f"batch-{self.batches:06d}.parquet", compression="zstd")
+        self.batches += 1
+        self.buffers[table] = []
+
+    def commit(self, run_row: dict | None = None, seen_pages: list[str] | None = None) -> Path:
+        """Merge the staged rows into a new version and make it current. Returns the version path."""
+        if run_row is not None:
+            self.add("runs", [{"run_id": self.run_id, "kind": self.kind, "started": self.started,
+                               "finished": dt.datetime.now(dt.timezone.utc), **run_row}])
+        for table in TABLES:
+            self._flush(table)
+        store = self.store
+        with store.lock():
+            version = store.root / ".versions" / (self.run_id + "-" + uuid.uuid4().hex[:4])
+            version.mkdir(parents=True)
+            old = store.current
+            con = duckdb.connect()
+            con.execute("SET preserve_insertion_order=false")
+            now = dt.datetime.now(dt.timezone.utc)
+            for table, schema in TABLES.items():
+                con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(old, table, schema))
+                staged = self.staging / table
+                src = (f"SELECT * EXCLUDE (_seq) FROM read_parquet('{staged}/*.parquet') "
+                       f"{_latest(table)}") if staged.exists() else _empty_select(schema)
+                con.execute(f"CREATE OR REPLACE VIEW new_{table} AS {src}")
+            pages = [p for p in (seen_pages or [])]
+            con.execute("CREATE OR REPLACE TABLE seen_pages(url VARCHAR)")
+            if pages:
+                con.executemany("INSERT INTO seen_pages VALUES (?)", [(p,) for p in pages])
+            # what changed since the last version, before the merge hides it
+            con.execute(f"CREATE OR REPLACE TABLE changes AS {CHANGE_SQL}",
+                        {"run_id": self.run_id, "now": now, "had_old": old is not None})
+            for table, schema in TABLES.items():
+                _write_table(con, table, schema, version / table, old is not None)
+            (version / "COMMITTED").write_text(self.run_id + "\n")
+            _fsync_tree(version)
+            tmp = store.root / f".current-{uuid.uuid4().hex[:6]}"
+            tmp.symlink_to(Path(".versions") / version.name)
+            os.replace(tmp, store.root / "current")  # the one step that commits
+            store._ensure_table_links()
+            shutil.rmtree(self.staging, ignore_errors=True)
+            store.clean_leftovers()
+        self.committed = True
+        return version
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _owner_alive(staging: Path) -> bool:
+    try:
+        pid = int((staging / "OWNER").read_text())
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def _latest(table: str) -> str:
+    key = KEYS[table]
+    if not key:
+        return ""
+    return f"QUALIFY row_number() OVER (PARTITION BY {', '.join(key)} ORDER BY _seq DESC) = 1"
+
+
+def _empty_select(schema: pa.Schema) -> str:
+    cols = ", ".join(f"CAST(NULL AS {_duck_type(f.type)}) AS \"{f.name}\"" for f in schema)
+    return f"SELECT {cols} WHERE false"
+
+
+def _select_or_empty(version: Path | None, table: str, schema: pa.Schema) -> str:
+    if version is None or not (version / table).exists():
+        return _empty_select(schema)
+    return (f"SELECT * FROM read_parquet('{version / table}/**/*.parquet', hive_partitioning=true, "
+            f"union_by_name=true)")
+
+
+def _duck_type(t: pa.DataType) -> str:
+    if pa.types.is_timestamp(t):
+        return "TIMESTAMPTZ"
+    if pa.types.is_boolean(t):
+        return "BOOLEAN"
+    if pa.types.is_int32(t):
+        return "INTEGER"
+    if pa.types.is_int64(t):
+        return "BIGINT"
+    if pa.types.is_list(t):
+        return "VARCHAR[]"
+    return "VARCHAR"
+
+
+def _write_table(con, table: str, schema: pa.Schema, out: Path, had_old: bool) -> None:
+    """New version of one table = staged rows (keeping first_seen from before) + earlier rows not replaced,
+    with events gone from a re-crawled page marked, and stale appearances of re-seen events dropped."""
+    cols = ", ".join(f'"{f.name}"' for f in schema)
+    key = KEYS[table]
+    if table == "event_changes":
+        body = f"SELECT {cols} FROM old_event_changes UNION ALL SELECT {cols} FROM changes"
+    elif key is None or not key:
+        body = f"SELECT {cols} FROM old_{table} UNION ALL SELECT {cols} FROM new_{table}"
+    else:
+        k = key[0]
+        keep_first = "first_seen" in schema.names
+        new_sel = (f"SELECT n.* REPLACE (coalesce(o.first_seen, n.first_seen) AS first_seen) FROM new_{table} n "
+                   f"LEFT JOIN old_{table} o USING ({k})") if keep_first else f"SELECT * FROM new_{table}"
+        rest = f"SELECT * FROM old_{table} WHERE {k} NOT IN (SELECT {k} FROM new_{table})"
+        if table == "events":
+            # an event that was on a page fetched in this run, but is no longer there
+            rest = (f"SELECT * REPLACE (CASE WHEN source_url IN (SELECT url FROM seen_pages) "
+                    f"AND status <> 'cancelled_or_removed' THEN 'cancelled_or_removed' ELSE status END AS status) "
+                    f"FROM ({rest})")
+        if table in ("appearances", "sessions"):
+            # the event was read again: its speakers and sessions are what the page says now
+            rest += f" AND event_id NOT IN (SELECT event_id FROM new_events)"
+        body = f"SELECT {cols} FROM ({new_sel}) UNION ALL BY NAME SELECT {cols} FROM ({rest})"
+    query = f"SELECT {cols} FROM ({body})"
+    parts = PARTITIONS.get(table)
+    n = con.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
+    out.mkdir(parents=True, exist_ok=True)
+    if n == 0:
+        # an empty table is still a readable table: one empty file with the schema
+        target = out / "source=none" if parts else out
+        target.mkdir(parents=True, exist_ok=True)
+        empty = schema.empty_table()
+        if parts:
+            empty = empty.drop_columns(parts)
+        pq.write_table(empty, target / "part-0.parquet", compression="zstd")
+        return
+    order = "event_id" if "event_id" in schema.names else schema.names[0]
+    opts = "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000"
+    if parts:
+        opts += f", PARTITION_BY ({', '.join(parts)}), OVERWRITE_OR_IGNORE true"
+        con.execute(f"COPY ({query} ORDER BY {order}) TO '{out}' ({opts})")
+    else:
+        con.execute(f"COPY ({query} ORDER BY {order}) TO '{out / 'part-0.parquet'}' ({opts})")
+
+
+def _fsync_tree(path: Path) -> None:
+    """Flush the new version to disk before the commit points at it."""
+    for p in sorted(path.rglob("*"), reverse=True):
+        try:
+            fd = os.open(p, os.O_RDONLY)
+            os.fsync(fd)
+            os.close(fd)
+        except OSError:
+            pass
+    fd = os.open(path, os.O_RDONLY)
+    os.fsync(fd)
+    os.close(fd)
