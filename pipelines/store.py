@@ -30,7 +30,8 @@ import pyarrow.parquet as pq
 from .changes import CHANGE_SQL
 from .schema import KEYS, PARTITIONS, TABLES
 
-KEEP_VERSIONS = 3  # readers that opened an older version keep working while it is kept
+KEEP_VERSIONS = 3
+MERGE_MEMORY = os.environ.get("DKEVENTS_MERGE_MEMORY", "512MB")  # readers that opened an older version keep working while it is kept
 
 
 class StoreError(RuntimeError):
@@ -163,6 +164,9 @@ class RunWriter:
             old = store.current
             con = duckdb.connect()
             con.execute("SET preserve_insertion_order=false")
+            # bounded memory for the merge: DuckDB spills to disk beyond this
+            con.execute(f"SET memory_limit='{MERGE_MEMORY}'")
+            con.execute(f"SET temp_directory='{store.root / '.staging' / (self.run_id + '-spill')}'")
             now = dt.datetime.now(dt.timezone.utc)
             for table, schema in TABLES.items():
                 con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(old, table, schema))
