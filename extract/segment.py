@@ -545,7 +545,9 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         asm.online(ev, 0, n)
         asm.status(ev, 0, n, group)
         asm.extras(ev, 0, n)
-        events.append(ev)
+        # a page with no date, no speakers, no place and no programme (an index, an article) holds no event
+        if ev.start is not None or ev.speakers or ev.venue or ev.sessions or not ev.date_confirmed:
+            events.append(ev)
     contacts_out = _contacts(infos, contacts)
     return kind, events, contacts_out
 

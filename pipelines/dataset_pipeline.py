@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 def read_page(item: PageItem):
     """(Page or None, error) for one fetched page."""
+    if item.error:
+        return None, item.error
     if item.status >= 400:
         return None, f"HTTP {item.status}"
     try:
@@ -53,7 +55,7 @@ class DatasetPipeline:
     def process_item(self, item, spider=None):
         if not isinstance(item, PageItem):
             return item
-        warc = self.archive.write(item)
+        warc = self.archive.write(item) if item.status else None  # a fetch that failed has no response
         page, error = read_page(item)
         fetch = Fetch(url=item.url, source=item.source, fetched_at=item.fetched_at, http_status=item.status,
                       content_hash=item.content_hash, run_id=self.writer.run_id, warc_file=warc)
@@ -62,15 +64,17 @@ class DatasetPipeline:
         if page is not None:
             self.seen_pages.append(item.url)
             self.events += len(page.events)
+            self.crawler.stats.inc_value("dkevents/events", len(page.events))
         else:
             self.errors += 1
-            log.warning("could not read %s: %s", item.url, error)
+            if not item.error:  # fetch failures were logged by the spider
+                log.warning("could not read %s: %s", item.url, error)
         item.body = b""  # the archive has it; do not keep pages in memory
         return item
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
-        errors = self.errors + (stats.get_value("log_count/ERROR") or 0)
+        errors = self.errors
         self.archive.close()
         version = self.writer.commit(
             {"spider": spider.name, "pages": stats.get_value("response_received_count") or 0,

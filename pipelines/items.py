@@ -14,6 +14,7 @@ class PageItem:
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
     fetched_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    error: str | None = None      # why the page could not be fetched (timeout, 404, redirect loop, too big)
 
     @property
     def content_hash(self) -> str:

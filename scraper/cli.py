@@ -53,14 +53,21 @@ def crawl(
     datasets: str = DATASETS,
     log_level: str = typer.Option("WARNING", help="Scrapy log level"),
     summary: bool = typer.Option(True, help="print a summary at the end"),
+    set_: list[str] = typer.Option(None, "--set", "-s", help="a Scrapy setting NAME=VALUE (as scrapy crawl -s)"),
 ):
     """Crawl the organisers' sites (live, or the bundled snapshot) and add what they say to the datasets."""
     names = spiders or SPIDERS
     unknown = sorted(set(names) - set(SPIDERS))
     if unknown:
         _fail(f"unknown spider(s): {', '.join(unknown)}; known: {', '.join(SPIDERS)}", 2)
+    extra = {}
+    for kv in set_ or []:
+        if "=" not in kv:
+            _fail(f"--set needs NAME=VALUE, got {kv!r}", 2)
+        k, v = kv.split("=", 1)
+        extra[k.strip()] = v
     from .run import run_crawl
-    stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=log_level)
+    stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=log_level, extra=extra)
     if summary:
         from .summary import print_summary
         print_summary(datasets, stats)
@@ -71,7 +78,7 @@ def crawl(
 @app.command()
 def demo(datasets: str = DATASETS):
     """Crawl all four sites from the bundled snapshot on 127.0.0.1, write the datasets, print a summary."""
-    crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", summary=True)
+    crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", summary=True, set_=None)
 
 
 @app.command()

@@ -11,11 +11,11 @@ def print_summary(datasets: str, stats: dict[str, dict] | None = None) -> None:
     console = Console()
     if stats:
         t = Table(title="Crawl")
-        for c in ("spider", "pages", "items", "errors", "finish"):
+        for c in ("spider", "pages", "events", "failed pages", "finish"):
             t.add_column(c)
         for name, s in stats.items():
-            errors = (s.get("log_count/ERROR") or 0)
-            t.add_row(name, str(s.get("response_received_count", 0)), str(s.get("item_scraped_count", 0)),
+            errors = s.get("dkevents/pages_failed") or 0
+            t.add_row(name, str(s.get("response_received_count", 0)), str(s.get("dkevents/events", 0)),
                       str(errors), str(s.get("finish_reason")))
         console.print(t)
     try:

@@ -23,11 +23,23 @@ class EventSiteSpider(CrawlSpider):
         # an empty `allow` would follow every link, so each rule exists only when it has patterns
         cls.rules = tuple(
             Rule(LinkExtractor(allow=patterns, deny=cls.deny, allow_domains=cls.allowed_domains),
-                 callback="parse_page", follow=True)
+                 callback="parse_page", errback="page_failed", follow=True)
             for patterns in (cls.event_pages, cls.navigation) if patterns)
 
     def parse_start_url(self, response, **kwargs):
         return self.parse_page(response)
+
+    def page_failed(self, failure):
+        """One line per failed page, with its URL and why; the page is recorded in the datasets' pages table."""
+        request = failure.request
+        url = (request.meta.get("redirect_urls") or [request.url])[0]  # the link as followed, before redirects
+        response = getattr(failure.value, "response", None)
+        reason = f"HTTP {response.status}" if response is not None else \
+            (f"{type(failure.value).__name__}: {failure.value}".strip(": ") or type(failure.value).__name__)
+        self.logger.warning("page failed: %s (%s)", url, reason)
+        self.crawler.stats.inc_value("dkevents/pages_failed")
+        yield PageItem(url=url, source=self.source, status=response.status if response is not None else 0,
+                       body=b"", error=reason, fetched_at=dt.datetime.now(dt.timezone.utc))
 
     def parse_page(self, response):
         yield PageItem(url=response.url, source=self.source, status=response.status, body=response.body,
