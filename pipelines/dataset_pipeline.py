@@ -2,7 +2,11 @@
 when the spider closes. Spiders only fetch and follow links; reading pages is the extraction library's."""
 from __future__ import annotations
 
+import asyncio
 import logging
+import multiprocessing as mp
+import os
+from concurrent.futures import ProcessPoolExecutor
 
 from extract import extract_page
 
@@ -26,23 +30,37 @@ def read_page(item: PageItem):
         return None, str(exc)
 
 
-class DatasetPipeline:
-    """Settings: DATASETS_DIR (default 'datasets'), DATASETS_BATCH_ROWS, DATASETS_RUN_ID."""
+def extract_rows(item: PageItem, run_id: str, warc: str | None) -> tuple[dict, int | None, str | None]:
+    """Read one page and turn it into rows; runs in a worker process. → (rows, events or None, error)."""
+    page, error = read_page(item)
+    fetch = Fetch(url=item.url, source=item.source, fetched_at=item.fetched_at, http_status=item.status,
+                  content_hash=item.content_hash, run_id=run_id, warc_file=warc)
+    return page_rows(page, fetch, error), (len(page.events) if page is not None else None), error
 
-    def __init__(self, root: str, batch_rows: int, run_id: str | None):
+
+class DatasetPipeline:
+    """Settings: DATASETS_DIR (default 'datasets'), DATASETS_BATCH_ROWS, DATASETS_RUN_ID, DATASETS_EXTRACT_WORKERS
+    (processes that read pages beside the crawl; default: one core less than the machine has, 0 = in-process)."""
+
+    def __init__(self, root: str, batch_rows: int, run_id: str | None, workers: int | None = 0):
         self.store = DatasetStore(root)
         self.batch_rows = batch_rows
         self.run_id = run_id
         self.seen_pages: list[str] = []
         self.events = 0
         self.errors = 0
+        # Reading pages is CPU work: done in other processes, it runs beside the crawl instead of slowing it
+        self.workers = max(1, (os.cpu_count() or 2) - 1) if workers is None else workers
+        self.pool = None
 
     @classmethod
     def from_crawler(cls, crawler):
         from scrapy import signals  # the pipeline is used by Scrapy; the module imports no Scrapy otherwise
 
         s = crawler.settings
-        pipe = cls(s.get("DATASETS_DIR", "datasets"), s.getint("DATASETS_BATCH_ROWS", 20_000), s.get("DATASETS_RUN_ID"))
+        workers = s.get("DATASETS_EXTRACT_WORKERS")
+        pipe = cls(s.get("DATASETS_DIR", "datasets"), s.getint("DATASETS_BATCH_ROWS", 20_000), s.get("DATASETS_RUN_ID"),
+                   None if workers in (None, "") else int(workers))
         pipe.crawler = crawler
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
         return pipe
@@ -51,20 +69,24 @@ class DatasetPipeline:
         run_id = (self.run_id + "-" + spider.name) if self.run_id and spider else new_run_id()
         self.writer = self.store.writer(run_id, kind="crawl", batch_rows=self.batch_rows)
         self.archive = WarcArchive(self.store.root, run_id)
+        if self.workers:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"))
 
-    def process_item(self, item, spider=None):
+    async def process_item(self, item, spider=None):
         if not isinstance(item, PageItem):
             return item
         warc = self.archive.write(item) if item.status else None  # a fetch that failed has no response
-        page, error = read_page(item)
-        fetch = Fetch(url=item.url, source=item.source, fetched_at=item.fetched_at, http_status=item.status,
-                      content_hash=item.content_hash, run_id=self.writer.run_id, warc_file=warc)
-        for table, rows in page_rows(page, fetch, error).items():
-            self.writer.add(table, rows)
-        if page is not None:
+        if self.pool is not None:
+            rows, n_events, error = await asyncio.wrap_future(
+                self.pool.submit(extract_rows, item, self.writer.run_id, warc))
+        else:
+            rows, n_events, error = extract_rows(item, self.writer.run_id, warc)
+        for table, table_rows in rows.items():
+            self.writer.add(table, table_rows)
+        if n_events is not None:
             self.seen_pages.append(item.url)
-            self.events += len(page.events)
-            self.crawler.stats.inc_value("dkevents/events", len(page.events))
+            self.events += n_events
+            self.crawler.stats.inc_value("dkevents/events", n_events)
         else:
             self.errors += 1
             if not item.error:  # fetch failures were logged by the spider
@@ -73,6 +95,8 @@ class DatasetPipeline:
         return item
 
     def spider_closed(self, spider, reason):
+        if self.pool is not None:
+            self.pool.shutdown()
         stats = self.crawler.stats
         errors = self.errors
         self.archive.close()

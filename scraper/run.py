@@ -30,6 +30,7 @@ def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str 
         root = (extra or {}).get("SNAPSHOT_DIR") or DEFAULT_ROOT
         server = SnapshotServer(root).start()
         settings.update(snapshot_settings(server.address))
+        settings.set("SNAPSHOT_DIR", str(root))
     for k, v in (extra or {}).items():
         settings.set(k, v)
     process = CrawlerProcess(settings)
