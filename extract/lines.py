@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .dates import DateMention, TimeRange, find_dates, find_times
 from .model import Speaker
 from .names import looks_like_person, split_name_run
-from .speakers import parse_speaker_list, speaker_line
+from .speakers import LEAD_CUE, MID_CUE, TRAILING_MOD, parse_speaker_list, speaker_line
 from .status import DATE_UNCONFIRMED
 from .text import Line
 from .venue import labelled_venue, looks_like_address, venue_note
@@ -118,7 +118,9 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     v = venue_note(t) or labelled_venue(t)
     if v and not (info.label and info.label[0] not in ("sted", "hvor", "adresse", "lokation")):
         info.venue = v
-    if not info.contact and info.words <= 90 and not info.filler:
+    # running text names speakers only after a cue; prose_speakers reads those sentences
+    cue = not info.prose or LEAD_CUE.match(t) or MID_CUE.search(t) or TRAILING_MOD.search(t)
+    if cue and not info.contact and info.words <= 90 and not info.filler:
         sp = _row_speakers(cells) if cells else speaker_line(info.slot[2] if info.slot else t)
         if sp:
             info.speakers, info.speaker_prefix = sp

@@ -1,0 +1,124 @@
+"""Each spider end to end against the bundled snapshot on loopback, with the real Scrapy engine: every page the
+snapshot's gold files describe is crawled, and the events and speakers read from it are scored against the gold
+with the project's scorer (tests/score.py)."""
+import datetime as dt
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "snapshot_gold"
+sys.path.insert(0, str(ROOT / "tests"))
+import score  # noqa: E402
+
+CPH = ZoneInfo("Europe/Copenhagen")
+SPIDERS = ["altinget", "samu", "ds", "cfbu"]
+pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="no snapshot gold")
+
+
+@pytest.fixture(scope="module")
+def datasets(tmp_path_factory):
+    out = tmp_path_factory.mktemp("snapshot") / "datasets"
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "crawl", "--snapshot", "--datasets", str(out),
+                           "--log-level", "INFO"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out, proc.stderr
+
+
+def _q(root, sql, params=None):
+    con = duckdb.connect()
+    for t in ("events", "appearances", "pages", "runs"):
+        con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{root}/{t}/**/*.parquet', hive_partitioning=true)")
+    return con.execute(sql, params or []).fetchall()
+
+
+def _iso(ts, all_day):
+    if ts is None:
+        return None
+    local = ts.astimezone(CPH)
+    return local.date().isoformat() if all_day else local.isoformat()
+
+
+def predictions(root: Path) -> dict[str, list[dict]]:
+    """Events per page URL, in the shape `dkevents extract` prints (what score.py reads)."""
+    speakers = defaultdict(list)
+    for eid, name, role, org, party, confirmed, moderator in _q(
+            root, "SELECT event_id, name, role, organization, party, confirmed, moderator FROM appearances"):
+        speakers[eid].append({"name": name, "role": role, "organization": org, "party": party,
+                              "confirmed": confirmed, "moderator": moderator})
+    out = defaultdict(list)
+    for row in _q(root, """SELECT event_id, source_url, title, "start", "end", all_day, date_confirmed, online,
+                                  venue_raw, venue_city FROM events WHERE status <> 'cancelled_or_removed'"""):
+        eid, url, title, start, end, all_day, confirmed, online, venue, city = row
+        out[url].append({"title": title, "start": _iso(start, all_day), "end": _iso(end, all_day),
+                         "date_confirmed": confirmed, "online": online,
+                         "venue": {"raw": venue, "city": city} if venue else None, "speakers": speakers[eid]})
+    return out
+
+
+def gold_files():
+    return sorted(GOLD.rglob("*.json"))
+
+
+def test_every_spider_finished_and_found_events(datasets):
+    root, log = datasets
+    runs = dict(_q(root, "SELECT spider, finish_reason FROM runs"))
+    assert runs == {s: "finished" for s in SPIDERS}
+    per_source = dict(_q(root, "SELECT source, count(*) FROM events GROUP BY 1"))
+    for s in SPIDERS:
+        assert per_source.get(s, 0) >= 5, per_source
+
+
+def test_pages_keep_their_real_urls_and_provenance(datasets):
+    root, _ = datasets
+    rows = _q(root, "SELECT url, source, http_status, content_hash, extractor_version, warc_file FROM pages")
+    hosts = {"www.altinget.dk", "altinget.dk", "samu.dk", "socialraadgiverne.dk", "cfbu.dk"}
+    for url, source, status, digest, version, warc in rows:
+        assert url.startswith("https://") and url.split("/")[2] in hosts, url
+        if status == 200:
+            assert len(digest) == 64 and version and warc
+    assert (root / "archive").is_dir() and list((root / "archive").glob("*.warc.gz"))
+
+
+def test_snapshot_pages_score_against_their_gold(datasets):
+    root, _ = datasets
+    preds = predictions(root)
+    crawled = {score_url(u) for (u,) in _q(root, "SELECT url FROM pages WHERE http_status = 200")}
+    t, problems = score.Tally(), []
+    counts = dict.fromkeys(["gold_events", "pred_events", "matched_events", "gold_speakers", "pred_speakers",
+                            "matched_speakers", "all_gold_speakers"], 0)
+    missing = []
+    for path in gold_files():
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        url = score_url(gold["url"])
+        if url not in crawled:
+            missing.append(gold["url"])
+            continue
+        pred = {"events": next((v for k, v in preds.items() if score_url(k) == url), [])}
+        score.score_page(gold, pred, t, counts, problems, path.stem)
+    assert not missing, f"gold pages the crawl never fetched: {missing}"
+    ep = counts["matched_events"] / max(1, counts["pred_events"])
+    er = counts["matched_events"] / max(1, counts["gold_events"])
+    sp = counts["matched_speakers"] / max(1, counts["pred_speakers"])
+    sr = counts["matched_speakers"] / max(1, counts["gold_speakers"])
+    report = "\n".join(problems[:40])
+    assert score.f1(ep, er) >= 0.95, report
+    assert score.f1(sp, sr) >= 0.95, report
+
+
+def score_url(url: str) -> str:
+    from pipelines.rows import canonical_url
+    return canonical_url(url)
+
+
+def test_robots_txt_is_obeyed(datasets):
+    root, log = datasets
+    assert "Forbidden by robots.txt" not in log or "page failed" in log
+    urls = [u for (u,) in _q(root, "SELECT url FROM pages")]
+    assert not [u for u in urls if "/soeg/" in u or "/umbraco/" in u or "/login/" in u]
