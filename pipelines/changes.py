@@ -2,23 +2,41 @@
 (old_events/new_events, old_appearances/new_appearances, seen_pages). Parameters: $run_id, $now, $had_old."""
 
 CHANGE_SQL = """
-WITH ev AS (
+WITH moved AS (  -- an event whose day changed has a new id; the same page and title tell it is the same event
+  SELECT o.event_id AS old_id, n.event_id AS new_id, n.source, o."start" AS o_start, n."start" AS n_start
+  FROM old_events o JOIN new_events n ON o.source_url = n.source_url AND o.title = n.title
+  WHERE o.event_id NOT IN (SELECT event_id FROM new_events) AND n.event_id NOT IN (SELECT event_id FROM old_events)
+),
+ev AS (
   SELECT n.event_id, n.source, o.event_id AS old_id,
          o."start" AS o_start, n."start" AS n_start, o.date_confirmed AS o_conf, n.date_confirmed AS n_conf,
          o.status AS o_status, n.status AS n_status, o.venue_raw AS o_venue, n.venue_raw AS n_venue
   FROM new_events n LEFT JOIN old_events o USING (event_id)
 ),
+old_people AS (  -- who spoke at each event before, under the event's current id
+  SELECT coalesce(m.new_id, o.event_id) AS event_id, any_value(o.source) AS source, o.name_key,
+         any_value(o.name) AS name, bool_and(o.confirmed) AS confirmed
+  FROM old_appearances o LEFT JOIN moved m ON o.event_id = m.old_id GROUP BY ALL
+),
+new_people AS (
+  SELECT event_id, any_value(source) AS source, name_key, any_value(name) AS name, bool_and(confirmed) AS confirmed
+  FROM new_appearances GROUP BY ALL
+),
 ap AS (
   SELECT coalesce(n.event_id, o.event_id) AS event_id, coalesce(n.source, o.source) AS source,
-         coalesce(n.name, o.name) AS name, n.appearance_id AS n_id, o.appearance_id AS o_id,
+         coalesce(n.name, o.name) AS name, n.name_key AS n_id, o.name_key AS o_id,
          o.confirmed AS o_conf, n.confirmed AS n_conf
-  FROM new_appearances n FULL OUTER JOIN old_appearances o USING (appearance_id)
+  FROM new_people n FULL OUTER JOIN old_people o ON n.event_id = o.event_id AND n.name_key = o.name_key
   WHERE coalesce(n.event_id, o.event_id) IN (SELECT event_id FROM new_events)
-    AND coalesce(n.event_id, o.event_id) IN (SELECT event_id FROM old_events)
+    AND (coalesce(n.event_id, o.event_id) IN (SELECT event_id FROM old_events)
+         OR coalesce(n.event_id, o.event_id) IN (SELECT new_id FROM moved))
 )
 SELECT $run_id AS run_id, $now AS detected_at, event_id, source, 'event_added' AS change, NULL AS field,
        NULL AS old, NULL AS new
-  FROM ev WHERE old_id IS NULL AND $had_old
+  FROM ev WHERE old_id IS NULL AND $had_old AND event_id NOT IN (SELECT new_id FROM moved)
+UNION ALL
+SELECT $run_id, $now, new_id, source, 'date_moved', 'start', CAST(o_start AS VARCHAR), CAST(n_start AS VARCHAR)
+  FROM moved
 UNION ALL
 SELECT $run_id, $now, event_id, source, 'date_moved', 'start', CAST(o_start AS VARCHAR), CAST(n_start AS VARCHAR)
   FROM ev WHERE old_id IS NOT NULL AND o_start IS DISTINCT FROM n_start
@@ -44,5 +62,6 @@ SELECT $run_id, $now, o.event_id, o.source, 'event_gone', 'source_url', o.source
   FROM old_events o
   WHERE o.source_url IN (SELECT url FROM seen_pages)
     AND o.event_id NOT IN (SELECT event_id FROM new_events)
+    AND o.event_id NOT IN (SELECT old_id FROM moved)
     AND o.status <> 'cancelled_or_removed'
 """

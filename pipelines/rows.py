@@ -58,13 +58,26 @@ def _ts(value) -> dt.datetime | None:
     return local_datetime(value, (0, 0))  # a date: local midnight (all_day says so)
 
 
+def title_key(title: str) -> str:
+    """The title as an identity: notes in parentheses and status prefixes do not make another event
+    (`AFLYST: X (virtuelt møde)` on a listing is `X` on its own page)."""
+    t = re.sub(r"\([^)]*\)", " ", title)
+    t = re.sub(r"(?i)^\s*(?:aflyst|udsat|udskudt|flyttet|nyt tidspunkt)\s*[:!-]\s*", "", t)
+    return norm_text(t)
+
+
 def event_ids(page: Page) -> list[str]:
+    """An event with a date is one event wherever it is listed (the network page, the mixed listing and its
+    own page): source + title + day. Without a date, the page it is on tells it apart."""
     base = canonical_url(page.url or "")
-    keys = [norm_text(e.title) for e in page.events]
+    keys = [title_key(e.title) for e in page.events]
     out = []
     for e, k in zip(page.events, keys):
-        extra = e.start.isoformat() if keys.count(k) > 1 and e.start is not None else ""
-        out.append(digest(page.source, base, k, extra))
+        if e.start is not None:
+            day = (e.start.date() if isinstance(e.start, dt.datetime) else e.start).isoformat()
+            out.append(digest(page.source, k, day))
+        else:
+            out.append(digest(page.source, base, k, str(keys[: len(out)].count(k))))
     return out
 
 

@@ -181,6 +181,11 @@ class RunWriter:
             # what changed since the last version, before the merge hides it
             con.execute(f"CREATE OR REPLACE TABLE changes AS {CHANGE_SQL}",
                         {"run_id": self.run_id, "now": now, "had_old": old is not None})
+            con.execute("""CREATE OR REPLACE TABLE moved_events AS
+                SELECT o.event_id AS old_id FROM old_events o JOIN new_events n
+                  ON o.source_url = n.source_url AND o.title = n.title
+                WHERE o.event_id NOT IN (SELECT event_id FROM new_events)
+                  AND n.event_id NOT IN (SELECT event_id FROM old_events)""")
             for table, schema in TABLES.items():
                 _write_table(con, table, schema, version / table, old is not None)
             (version / "COMMITTED").write_text(self.run_id + "\n")
@@ -263,13 +268,16 @@ def _write_table(con, table: str, schema: pa.Schema, out: Path, had_old: bool) -
                    f"LEFT JOIN old_{table} o USING ({k})") if keep_first else f"SELECT * FROM new_{table}"
         rest = f"SELECT * FROM old_{table} WHERE {k} NOT IN (SELECT {k} FROM new_{table})"
         if table == "events":
-            # an event that was on a page fetched in this run, but is no longer there
+            # a moved event lives on under its new id; one that was on a page fetched in this run but is no
+            # longer there is marked
+            rest += " AND event_id NOT IN (SELECT old_id FROM moved_events)"
             rest = (f"SELECT * REPLACE (CASE WHEN source_url IN (SELECT url FROM seen_pages) "
                     f"AND status <> 'cancelled_or_removed' THEN 'cancelled_or_removed' ELSE status END AS status) "
                     f"FROM ({rest})")
         if table in ("appearances", "sessions"):
-            # the event was read again: its speakers and sessions are what the page says now
-            rest += f" AND event_id NOT IN (SELECT event_id FROM new_events)"
+            # the event was read again (or moved): its speakers and sessions are what the page says now
+            rest += (" AND event_id NOT IN (SELECT event_id FROM new_events)"
+                     " AND event_id NOT IN (SELECT old_id FROM moved_events)")
         body = f"SELECT {cols} FROM ({new_sel}) UNION ALL BY NAME SELECT {cols} FROM ({rest})"
     query = f"SELECT {cols} FROM ({body})"
     parts = PARTITIONS.get(table)

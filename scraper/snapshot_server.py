@@ -91,7 +91,9 @@ class SnapshotHandler(BaseHTTPRequestHandler):
                 return self._redirect(routes["redirects"][src])
         if (path in routes.get("server_errors_once", []) or norm in routes.get("server_errors_once", [])) and hits == 1:
             return self._send(500, b"<html><body><h1>500 Internal Server Error</h1></body></html>")
-        delay = routes.get("slow", {}).get(path) or routes.get("slow", {}).get(norm)
+        slow = routes.get("slow") or {}
+        slow = slow if isinstance(slow, dict) else {p: 5 for p in slow}  # a list: five seconds each
+        delay = slow.get(path) or slow.get(norm)
         if delay:
             time.sleep(float(delay))
         if path in routes.get("oversize", []) or norm in routes.get("oversize", []):

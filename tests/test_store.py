@@ -146,6 +146,7 @@ def _writer_script(root: Path, rounds: int) -> str:
         store = DatasetStore({str(root)!r})
         text = open({str(ROOT / 'tests/pages/seed_samu_socialpolitisk_2021.txt')!r}).read().split(chr(10)*2, 1)[1]
         page = extract_page(text, url="https://samu.dk/x/", today=dt.date(2021, 4, 1), is_html=False)
+        titles = [e.title for e in page.events]
         for r in range({rounds}):
             w = store.writer(batch_rows=50)
             for i in range(300):   # 300 pages a run: commits take a while, so kills land mid-write
@@ -153,6 +154,8 @@ def _writer_script(root: Path, rounds: int) -> str:
                 f = Fetch(url=url, source="samu", fetched_at=dt.datetime.now(dt.timezone.utc), http_status=200,
                           content_hash=str(i), run_id=w.run_id)
                 page.url = url
+                for e, title in zip(page.events, titles):
+                    e.title = f"{{title}} {{i}}"   # 300 pages, 1800 different events
                 for t, rows in page_rows(page, f).items():
                     w.add(t, rows)
             w.commit({{"spider": "kill", "pages": 300, "items": 0, "errors": 0, "finish_reason": "finished"}})

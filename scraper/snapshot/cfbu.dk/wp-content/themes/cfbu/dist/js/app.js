@@ -1,0 +1,1 @@
+/* CFBU – snapshot script (no-op) */ (function(){ document.documentElement.className += ' js'; })();

@@ -1,0 +1,1 @@
+/* Samuelsen legacy – snapshot script (no-op) */ (function(){ document.documentElement.className += ' js'; })();

@@ -1,0 +1,1 @@
+/* Altinget – snapshot script (no-op) */ (function(){ document.documentElement.className += ' js'; })();
