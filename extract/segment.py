@@ -40,7 +40,9 @@ def cut_chrome(infos: list[LineInfo]) -> list[LineInfo]:
             while i < n and not infos[i - 1].anchor and i < n:
                 i += 1
             continue
-        if TEASER.match(t) and inf.line.kind != "li":  # "• Nyheder" in a menu is a link, not a teaser heading
+        # a teaser heading after the page's own dated content starts a teaser list; one before it heads the
+        # page's listing ("• Nyheder" in a menu is a link, not a heading)
+        if TEASER.match(t) and inf.line.kind != "li" and any(o.anchor for o in out):
             j = i + 1
             share = re.match(r"(?i)^del\b", t)  # a share box: a few one-word links
             while j < n and _teaser_like(infos[j]) and not TEASER.match(infos[j].text) and \
@@ -170,16 +172,34 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
             lo = groups[k - 1][-1] + 1 if k else 0
             t = _title_in(infos, lo, g[0], first=False, levels=levels)
             titles.append(t)
+        for k, t in enumerate(titles):
+            # a type label just above a title ("webinar", "konference") belongs to that item
+            while t is not None and t > 0 and _type_label(infos[t - 1]) and (k == 0 or t - 1 > groups[k - 1][-1]):
+                t -= 1
+            titles[k] = t if t is None or not _type_label(infos[t]) else t
+        title_lines = [_first_title(infos, t) for t in titles]
         for k, g in enumerate(groups):
             start = titles[k] if titles[k] is not None else (groups[k - 1][-1] + 1 if k else g[0])
             nxt = [titles[j] if titles[j] is not None else groups[j][0] for j in range(k + 1, len(groups))]
             end = nxt[0] if nxt else len(infos)
-            items.append((titles[k], g, max(start, prev_end), end))
+            items.append((title_lines[k], g, max(start, prev_end), end))
             prev_end = end
     titled = sum(1 for t, *_ in items if t is not None)
     if titled < 2:
         return "event", []
     return "listing", items
+
+
+def _type_label(inf: LineInfo) -> bool:
+    """`arrangement`, `webinar`, `konference`: a one-word type label above a title."""
+    return inf.words <= 2 and inf.text[:1].islower() and not inf.anchor and not inf.speakers
+
+
+def _first_title(infos: list[LineInfo], i: int | None) -> int | None:
+    """The title line at or after a type label."""
+    while i is not None and i < len(infos) and _type_label(infos[i]):
+        i += 1
+    return i
 
 
 def _group_anchors(infos: list[LineInfo], anchors: list[int]) -> list[list[int]]:
@@ -249,6 +269,7 @@ class Assembler:
         self.today = today
         self.contacts = contacts
         self.years = [inf.anchor.year for inf in infos if inf.anchor and inf.anchor.year]
+        self.item_titles: set[int] = set()  # title lines of a listing's items
 
     def when(self, ev: Event, anchor_idx: list[int], lo: int, hi: int, loose_times: bool = True) -> None:
         infos = self.infos
@@ -347,12 +368,24 @@ class Assembler:
                 if m and not inf.speakers:
                     raw = m["place"]
                     break
+        if raw is None:
+            # a listing card: title, date, then the town on a line of its own ("Brabrand", "Odense NØ")
+            for i in anchor_idx:
+                nxt = infos[i + 1] if i + 1 < hi else None
+                if nxt is not None and nxt.words <= 3 and _pure_date(infos[i]) and i + 1 not in self.item_titles \
+                        and re.fullmatch(r"(?:\d{4}\s+)?[A-ZÆØÅ][\wæøå.-]*(?:\s+(?:[A-ZÆØÅ][\wæøå.-]*|[A-ZÆØÅ]{1,2}))*",
+                                         nxt.text) and not nxt.generic and not nxt.speakers:
+                    raw = nxt.text
+                    break
         if raw and re.match(r"(?i)^(?:meldes|oplyses|følger|annonceres|offentliggøres|kommer|tba|senere)\b|"
                             r"^\w+\s+(?:meldes|oplyses|følger)\b", raw.strip()):
             raw = None  # "Meldes ud senere": no place yet
         if raw:
             raw = re.split(r"(?i)[.,]?\s*(?:link\s+(?:sendes|følger|til)|tilmelding\b)", raw)[0]
             v = parse_venue(raw)
+            if v and not (v.postal_code or v.street) and v.name and len(v.name.split()) <= 3 and \
+                    not ONLINE.search(raw) and raw == v.raw and "," not in raw:
+                v.city = v.city or v.name  # a bare town
             if v and (v.name or v.street or v.city):
                 ev.venue = v
             if v and v.online:
@@ -496,6 +529,7 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
     asm = Assembler(infos, today, contacts)
     events: list[Event] = []
     if kind == "listing":
+        asm.item_titles = {t for t, *_ in items if t is not None}
         for t, group, lo, hi in items:
             inline = _inline_title(infos[group[0]])
             if inline:

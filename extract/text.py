@@ -96,8 +96,11 @@ def _is_chrome(el) -> bool:
     if tag in ("aside", "section", "div"):
         # a teaser box ("Kommende arrangementer", "Seneste nyheder") is a bare list under such a heading;
         # a listing under "Kommende møder" has descriptions, so it stays
-        first = next(el.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
-        if first is not None and _TEASER_HEAD.match(clean(first.text_content())):
+        heads = list(el.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+        if heads and _TEASER_HEAD.match(clean(heads[0].text_content())):
+            # items with headings of their own make a listing (cfbu.dk's "Kommende arrangementer" cards)
+            if len(heads) >= 3 and tag != "aside":
+                return False
             return not any(len(p.text_content()) > 150 for p in el.iter("p"))
     return False
 
