@@ -83,6 +83,7 @@ class LineInfo:
         return self.line.text
 
 
+_PAREN = re.compile(r"\([^)]*\)")
 _TIME_ONLY = re.compile(r"(?i)^(?:tid(?:spunkt)?\s*:?\s*|kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:-|–|til)\s*"
                         r"(?:kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:\(.*\))?\.?$|^kl\.?\s*[0-2]?\d(?:[.:][0-5]\d)?\.?$")
 
@@ -94,7 +95,8 @@ def is_time_only(text: str) -> bool:
 def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     t = line.text
     info = LineInfo(line, words=len(t.split()))
-    info.prose = info.words > 24 or (t.endswith(".") and info.words > 12)
+    bare_words = len(_PAREN.sub(" ", t).split()) if "(" in t else info.words  # notes in parentheses aside
+    info.prose = bare_words > 24 or (t.endswith(".") and bare_words > 12)
     lm = LABEL.match(t)
     if lm:
         info.label = (lm["key"].lower(), lm["value"].strip())
@@ -119,7 +121,8 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     if v and not (info.label and info.label[0] not in ("sted", "hvor", "adresse", "lokation")):
         info.venue = v
     # running text names speakers only after a cue; prose_speakers reads those sentences
-    cue = not info.prose or LEAD_CUE.match(t) or MID_CUE.search(t) or TRAILING_MOD.search(t)
+    cue = not info.prose or LEAD_CUE.match(t) or MID_CUE.search(t) or TRAILING_MOD.search(t) or \
+        (not t.endswith(".") and looks_like_person(t.split(",")[0].strip()))  # a long list of names
     if cue and not info.contact and info.words <= 90 and not info.filler:
         sp = _row_speakers(cells) if cells else speaker_line(info.slot[2] if info.slot else t)
         if sp:

@@ -95,3 +95,18 @@ def split_name_run(text: str) -> tuple[str, str] | None:
         if is_first_name(words[i]) and looks_like_person(tail):
             return " ".join(words[:i]), tail
     return None
+
+
+def find_name_inside(text: str) -> tuple[str, str, str] | None:
+    """`arbejdsmiljørepræsentant Jesper Kragh Bundgaard fra Jobcenter Aarhus` → (`arbejdsmiljørepræsentant`,
+    `Jesper Kragh Bundgaard`, `Jobcenter Aarhus`): a name followed by `fra`/`hos`/`i` and an organisation."""
+    words = text.split()
+    for i, w in enumerate(words):
+        if not is_first_name(w):
+            continue
+        for j in range(min(len(words), i + 5), i + 1, -1):
+            if looks_like_person(" ".join(words[i:j])) and j + 1 < len(words) and \
+                    words[j] in ("fra", "hos", "i", "ved") and words[j + 1][:1].isupper():
+                return " ".join(words[:i]), " ".join(words[i:j]), " ".join(words[j + 1:])
+        return None
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Speaker
-from .names import is_first_name, looks_like_person, split_name_run
+from .names import find_name_inside, is_first_name, looks_like_person, split_name_run
 from .nlp import people_in
 from .parties import party_letter, spelled_party
 
@@ -29,14 +29,17 @@ LEAD_CUE = re.compile(
     r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med))\s*",
     re.I)
 # A cue inside a line: "Workshop: ..., v/ Name" or "... (Faciliteres af Name, role)"
-MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(?=\s+[A-ZÆØÅ]))\s*|"
+MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(?=\s+\S))\s*|"
                      r"(?:[.?!:,]\s+|\s+[-–]\s+)(?i:med\s+deltagelse\s+af|medvirkende|panel(?:deltagere)?|"
-                     r"paneldebat\s+med|debat\s+med|oplæg\s+(?:fra|af|ved)|oplægsholdere?)\s*:?\s+")
+                     r"paneldebat\s+med|debat\s+med|oplæg\s+(?:fra|af|ved)|oplægsholdere?|"
+                     r"samtale\s+med(?:\s+[^:,.]{1,30}:)?)\s*:?\s+")
 MOD_CUE = re.compile(
-    r"(?i)\b(?:modereres|faciliteres|styres|ledes|konfereres)\s+af\s+|\b(?:ordstyrer|moderator|facilitator|"
+    r"(?i)\b(?:modereres|modereret|faciliteres|faciliteret|styres|styret|ledes|konfereres)\s+af\s+|"
+    r"\b(?:ordstyrer|moderator|facilitator|"
     r"konferencier|værter|vært)(?:\s+(?:er|bliver|på dagen er|for dagen er))?\s*:?\s+(?=[A-ZÆØÅa-zæøå])")
 PROSE_CUE = re.compile(
-    r"(?i)\b(?:(?:debat|paneldebat|samtale|dialog|interview|diskussion|snak)\s+med|oplæg\s+(?:fra|af|ved)|"
+    r"(?i)\b(?:(?:derefter|herefter|bagefter|dernæst|endelig|også)\s+(?:fortæller|taler|præsenterer|giver)|"
+    r"(?:debat|paneldebat|samtale|dialog|interview|diskussion|snak)\s+med|oplæg\s+(?:fra|af|ved)|"
     r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ]))\s+")
 _UNCONFIRMED = re.compile(r"(?i)ikke\s+(?:endeligt\s+)?bekræftet|afventer\s+bekræftelse|\btbc\b|\btba\b|"
                           r"forventet|inviteret|ikke\s+endelig|afventer\s+svar|foreløbig")
@@ -227,13 +230,17 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                 current.party = current.party or party
                 current.confirmed = current.confirmed and confirmed
             continue
-        name, pre = None, None
+        name, pre, org_after = None, None, None
         if looks_like_person(piece):
             name = piece
         else:
             run = split_name_run(piece)
             if run and not _SENTENCE_WORDS.search(run[0]):
                 pre, name = run
+            else:
+                inside = find_name_inside(piece)
+                if inside and not _SENTENCE_WORDS.search(inside[0]) and (not inside[0] or _is_role(inside[0])):
+                    pre, name, org_after = inside
         if name is None:
             letter = party_letter(piece)
             if letter and current is not None:
@@ -257,7 +264,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
         close()
         name = _TITLE_PREFIX.sub("", name)
         current = Speaker(name=name, party=party, confirmed=confirmed, moderator=moderator, evidence=evidence)
-        attrs = ([role_before] if role_before else []) + pending
+        attrs = ([role_before] if role_before else []) + pending + ([org_after] if org_after else [])
         pending = []
     close()
     for k in range(len(found) - 1):
@@ -312,8 +319,8 @@ def speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
     return found
 
 
-TRAILING_MOD = re.compile(r"[.?!]\s+(?:ordstyrer|moderator|facilitator|konferencier)(?:\s+er)?\s*:?\s+(?P<who>[A-ZÆØÅ].+)$",
-                          re.I)
+TRAILING_MOD = re.compile(r"[.?!]\s+(?:(?:ordstyrer|moderator|facilitator|konferencier)(?:\s+er)?\s*:?|"
+                          r"(?:faciliteret|faciliteres|modereret|modereres|ledet)\s+af)\s+(?P<who>[A-ZÆØÅ].+)$", re.I)
 
 
 def _speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
@@ -326,8 +333,9 @@ def _speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
                                     evidence=text)
             if sp:
                 return sp, None
-    mm = MID_CUE.search(text)
-    if mm and mm.start() > 0:
+    for mm in MID_CUE.finditer(text):  # "Hvad ved vi om ...? ... v/ Name": the cue that a name follows
+        if mm.start() == 0:
+            continue
         rest = text[mm.end():]
         if _starts_person(rest) or looks_like_person(_clean_piece(_split_top(rest)[0]) if rest.strip() else ""):
             sp = parse_speaker_list(rest, evidence=text)
@@ -356,7 +364,7 @@ def _standalone(text: str) -> bool:
             return False
     if "," not in text and "(" not in text and " – " not in text:
         return False
-    body = text[len(first):]
+    body = _NOTE_PAREN.sub("", text[len(first):])  # venue notes and party letters are not role words
     if text.rstrip().endswith(".") and len(text) > 120:
         return False
     pieces = _split_top(body)
@@ -366,7 +374,7 @@ def _standalone(text: str) -> bool:
 
 def _cut_sentence(text: str) -> str:
     """The list part of a prose cue: up to the relative clause or the sentence's end."""
-    text = re.split(r",\s+(?:som|der|hvor|hvilket|mens)\b|\.\s+(?=[A-ZÆØÅ])|\.$|\s+om\s+(?:hvordan|hvad|hvorfor)\b|"
+    text = re.split(r",\s+(?:som|der|hvor|hvilket|mens|om)\b|\.\s+(?=[A-ZÆØÅ])|\.$|\s+om\s+(?:hvordan|hvad|hvorfor)\b|"
                     r"\s+(?:til|i)\s+(?:en\s+)?(?:debat|samtale|snak)\b", text, maxsplit=1)[0]
     return text
 
