@@ -91,8 +91,10 @@ class DatasetStore:
                 continue  # another run is still writing there
             shutil.rmtree(d, ignore_errors=True)
             removed.append(str(d))
-        versions = sorted((self.root / ".versions").glob("*")) if (self.root / ".versions").exists() else []
-        committed = [v for v in versions if (v / "COMMITTED").exists()]
+        versions = [v.resolve() for v in (self.root / ".versions").glob("*")] if (self.root / ".versions").exists() else []
+        # newest commits last (by the commit marker's time, not by name: run ids of one second sort at random)
+        committed = sorted((v for v in versions if (v / "COMMITTED").exists()),
+                           key=lambda v: (v / "COMMITTED").stat().st_mtime_ns)
         for v in versions:
             if v != cur and v not in committed[-KEEP_VERSIONS:]:
                 shutil.rmtree(v, ignore_errors=True)

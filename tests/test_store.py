@@ -236,3 +236,15 @@ def test_archive_and_reprocess_rebuild_the_tables_without_network(store):
 def test_name_key_folds_aa_and_accents():
     assert name_key("Årup") == name_key("Aarup") == name_key("AARUP")
     assert name_key("René Nielsen") == name_key("Rene Nielsen")
+
+
+def test_a_relative_datasets_folder_keeps_its_current_version(tmp_path, monkeypatch):
+    """Four runs in one second, from a relative path (as `make demo` writes datasets/)."""
+    monkeypatch.chdir(tmp_path)
+    store = DatasetStore("datasets")
+    for k in range(5):
+        write_run(store, {URL.replace("moederaekke", f"m{k}"): PAGE_V1.replace("ydelsessystem", f"system {k}")},
+                  dt.datetime(2021, 4, 1, tzinfo=dt.timezone.utc))
+    assert store.current is not None and store.current.exists()
+    assert len(pd.read_parquet("datasets/events")) == 2 + 4 * 1
+    assert len(list(Path("datasets/.versions").iterdir())) <= 3
