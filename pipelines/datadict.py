@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from .schema import KEYS, PARTITIONS, TABLE_DOCS, TABLES
+from .schema import ALL_TABLES as TABLES, KEYS, PARTITIONS, TABLE_DOCS
 
 HEAD = """# The dkevents datasets: data dictionary
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from .schema import TABLES
+from .schema import ALL_TABLES as TABLES
 from .store import DatasetStore
 
 ALLOWED = {"SELECT", "EXPLAIN"}

@@ -72,6 +72,9 @@ APPEARANCES = pa.schema([
     f("confirmed", pa.bool_(), "False where the page marks the person '(ikke bekræftet)' or similar."),
     f("moderator", pa.bool_(), "True for moderators, facilitators and hosts."),
     f("evidence", pa.string(), "The source text the appearance was read from."),
+    f("person_id", pa.string(), "The person (people.person_id): one id per real person across pages and sources."),
+    f("organisation", pa.string(), "Canonical name of the organisation (organisations.name), e.g. 'KL' for "
+      "'KL's Socialudvalg'."),
     f("event_start", TS, "The event's start (copied from events for convenient queries)."),
     f("first_seen", UTC, "When a crawl first saw this appearance.", False),
     f("last_seen", UTC, "When a crawl last saw it.", False),
@@ -115,8 +118,42 @@ PAGES = pa.schema([
     f("run_id", pa.string(), "The run that last fetched it.", False),
 ])
 
+PEOPLE = pa.schema([
+    f("person_id", pa.string(), "Stable id of a person, from the person's name (and, where two people share a name, "
+      "what tells them apart).", False),
+    f("name", pa.string(), "The spelling seen most often.", False),
+    f("spellings", pa.list_(pa.string()), "Every spelling seen (with and without middle names, titles, å/aa)."),
+    f("parties", pa.list_(pa.string()), "Party letters seen with the person."),
+    f("roles", pa.list_(pa.string()), "Roles seen, most frequent first."),
+    f("organisations", pa.list_(pa.string()), "Organisations seen, as written."),
+    f("kind", pa.string(), "politician | researcher | civil_servant | municipality | union | ngo | business | other."),
+    f("appearances", pa.int64(), "Appearances (rows of appearances)."),
+    f("events", pa.int64(), "Distinct events the person appears at."),
+    f("sources", pa.list_(pa.string()), "Organiser sites the person appears at."),
+    f("first_event", TS, "Start of the person's first event."),
+    f("last_event", TS, "Start of the person's last event."),
+])
+
+ORGANISATIONS = pa.schema([
+    f("name", pa.string(), "Canonical organisation name ('KL', 'Dansk Socialrådgiverforening', 'Aarhus Kommune').",
+      False),
+    f("kind", pa.string(), "municipality | region | civil_service | research | union | ngo | business | politics | "
+      "other."),
+    f("variants", pa.list_(pa.string()), "The forms written on the pages."),
+    f("appearances", pa.int64(), "Appearances of people for this organisation."),
+    f("people", pa.int64(), "Distinct people."),
+])
+
+PARTIES = pa.schema([
+    f("party", pa.string(), "Party letter as used in the datasets.", False),
+    f("name", pa.string(), "The party's name.", False),
+])
+
+# Tables a run writes rows to; the derived tables are rebuilt from them at every commit.
 TABLES: dict[str, pa.Schema] = {"events": EVENTS, "sessions": SESSIONS, "appearances": APPEARANCES,
                                 "event_changes": EVENT_CHANGES, "runs": RUNS, "pages": PAGES}
+DERIVED: dict[str, pa.Schema] = {"people": PEOPLE, "organisations": ORGANISATIONS, "parties": PARTIES}
+ALL_TABLES: dict[str, pa.Schema] = {**TABLES, **DERIVED}
 # Each table's key: a run's rows replace earlier rows with the same key (idempotent runs).
 KEYS = {"events": ["event_id"], "sessions": ["session_id"], "appearances": ["appearance_id"],
         "pages": ["url"], "runs": ["run_id"], "event_changes": None}
@@ -128,4 +165,8 @@ TABLE_DOCS = {
     "event_changes": "What changed between runs: dates moved or confirmed, speakers added/removed, events gone.",
     "runs": "One row per crawl or reprocess run.",
     "pages": "One row per fetched page: provenance (fetch time, HTTP status, content hash, archive file).",
+    "people": "One row per person, resolved across pages and sources (see pipelines/people.py for the rules; "
+              "datasets/people_aliases.csv overrides them, datasets/suppressed_people.csv removes people).",
+    "organisations": "Canonical organisations with the forms written on the pages.",
+    "parties": "Party letters and names.",
 }

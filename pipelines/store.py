@@ -28,7 +28,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .changes import CHANGE_SQL
-from .schema import KEYS, PARTITIONS, TABLES
+from .derive import derive
+from .schema import ALL_TABLES, KEYS, PARTITIONS, TABLES
 
 KEEP_VERSIONS = 3
 MERGE_MEMORY = os.environ.get("DKEVENTS_MERGE_MEMORY", "512MB")  # readers that opened an older version keep working while it is kept
@@ -63,7 +64,7 @@ class DatasetStore:
     def read(self, table: str) -> pa.Table:
         g = self.table_glob(table)
         if g is None:
-            return TABLES[table].empty_table()
+            return ALL_TABLES[table].empty_table()
         con = duckdb.connect()
         return con.execute(f"SELECT * FROM read_parquet('{g}', hive_partitioning=true, union_by_name=true)").arrow()
 
@@ -104,7 +105,7 @@ class DatasetStore:
         return removed
 
     def _ensure_table_links(self) -> None:
-        for table in TABLES:
+        for table in ALL_TABLES:
             link = self.root / table
             if link.is_symlink() or not link.exists():
                 if not link.is_symlink():
@@ -190,6 +191,7 @@ class RunWriter:
                   AND n.event_id NOT IN (SELECT event_id FROM old_events)""")
             for table, schema in TABLES.items():
                 _write_table(con, table, schema, version / table, old is not None)
+            derive(con, store.root, version)
             (version / "COMMITTED").write_text(self.run_id + "\n")
             _fsync_tree(version)
             tmp = store.root / f".current-{uuid.uuid4().hex[:6]}"
