@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install test demo bench score clean
+.PHONY: install test demo bench score notebooks clean
 
 # Idempotent: the venv is made once and re-installed only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -28,6 +28,13 @@ demo: install
 
 bench: install
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/datasets.py
+	$(BIN)/python bench/crawl.py
+
+# Executes the notebook on the demo datasets (crawled first if missing) and renders it to HTML.
+notebooks: install
+	test -e datasets/people/ || $(BIN)/dkevents demo
+	cd notebooks && ../$(BIN)/jupyter nbconvert --to html --execute who_speaks_where.ipynb --output who_speaks_where.html
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -100,8 +100,14 @@ class DatasetPipeline:
         stats = self.crawler.stats
         errors = self.errors
         self.archive.close()
-        version = self.writer.commit(
-            {"spider": spider.name, "pages": stats.get_value("response_received_count") or 0,
-             "items": self.events, "errors": errors, "finish_reason": reason},
-            seen_pages=self.seen_pages)
+        try:
+            version = self.writer.commit(
+                {"spider": spider.name, "pages": stats.get_value("response_received_count") or 0,
+                 "items": self.events, "errors": errors, "finish_reason": reason},
+                seen_pages=self.seen_pages)
+        except Exception as exc:  # the earlier datasets stay as they were; say so loudly
+            stats.set_value("dkevents/commit_failed", f"{type(exc).__name__}: {exc}")
+            log.error("run %s was NOT written to %s (the datasets keep their previous state): %s: %s",
+                      self.writer.run_id, self.store.root, type(exc).__name__, exc)
+            return
         log.info("committed run %s (%d events) as %s", self.writer.run_id, self.events, version.name)

@@ -236,10 +236,14 @@ def _empty_select(schema: pa.Schema) -> str:
 
 
 def _select_or_empty(version: Path | None, table: str, schema: pa.Schema) -> str:
+    """The committed rows of a table, in today's schema: columns added since they were written read as NULL."""
     if version is None or not (version / table).exists():
         return _empty_select(schema)
-    return (f"SELECT * FROM read_parquet('{version / table}/**/*.parquet', hive_partitioning=true, "
-            f"union_by_name=true)")
+    src = f"read_parquet('{version / table}/**/*.parquet', hive_partitioning=true, union_by_name=true)"
+    have = {r[0] for r in duckdb.connect().execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
+    cols = ", ".join(f'"{f.name}"' if f.name in have else f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"'
+                     for f in schema)
+    return f"SELECT {cols} FROM {src}"
 
 
 def _duck_type(t: pa.DataType) -> str:

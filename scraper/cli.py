@@ -71,7 +71,11 @@ def crawl(
     if summary:
         from .summary import print_summary
         print_summary(datasets, stats)
-    if any(s.get("finish_reason") not in ("finished", None) for s in stats.values()):
+    failed = {name: s["dkevents/commit_failed"] for name, s in stats.items() if s.get("dkevents/commit_failed")}
+    for name, why in failed.items():
+        from rich.console import Console
+        Console(stderr=True).print(f"[bold red]error:[/] the {name} crawl was not written to {datasets}/: {why}")
+    if failed or any(s.get("finish_reason") not in ("finished", None) for s in stats.values()):
         raise typer.Exit(1)
 
 

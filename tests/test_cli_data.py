@@ -101,3 +101,16 @@ def test_a_killed_crawl_leaves_complete_datasets_and_the_next_run_works(tmp_path
     final = pd.read_parquet(root / "events")
     assert final.event_id.is_unique and set(final.source) == {"altinget", "samu", "ds", "cfbu"}
     assert not [p for p in (root / ".staging").glob("*") if p.is_dir()]
+
+
+def test_a_run_that_cannot_be_written_fails_loudly_and_keeps_the_previous_state(tmp_path):
+    root = tmp_path / "datasets"
+    assert dk("crawl", "cfbu", "--snapshot", "--datasets", root, "--no-summary").returncode == 0
+    before = (root / "current").resolve()
+    # a committed file that no longer reads as Parquet: the merge cannot go on
+    victim = next((root / "current" / "pages").rglob("*.parquet"))
+    victim.write_bytes(b"not parquet")
+    r = dk("crawl", "cfbu", "--snapshot", "--datasets", root, "--no-summary")
+    assert r.returncode == 1
+    assert "was not written" in r.stderr
+    assert (root / "current").resolve() == before
