@@ -1,5 +1,11 @@
 """The Scrapy item pipeline: archive each fetched page, extract its events, stage the rows, and commit the run
-when the spider closes. Spiders only fetch and follow links; reading pages is the extraction library's."""
+when the spider closes. Spiders only fetch and follow links; reading pages is the extraction library's.
+
+Reading pages, archiving them and staging their rows is CPU work, so it happens in worker processes beside the
+crawl (DATASETS_EXTRACT_WORKERS; default one core less than the machine has, 0 = in the crawl's process). Each
+worker keeps its own archive file and batch files; the crawl's process only hands pages over and, at the end,
+commits everything the workers staged in one step.
+"""
 from __future__ import annotations
 
 import asyncio
@@ -7,6 +13,7 @@ import logging
 import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.util import Finalize
 
 from extract import extract_page
 
@@ -30,17 +37,44 @@ def read_page(item: PageItem):
         return None, str(exc)
 
 
-def extract_rows(item: PageItem, run_id: str, warc: str | None) -> tuple[dict, int | None, str | None]:
-    """Read one page and turn it into rows; runs in a worker process. → (rows, events or None, error)."""
-    page, error = read_page(item)
-    fetch = Fetch(url=item.url, source=item.source, fetched_at=item.fetched_at, http_status=item.status,
-                  content_hash=item.content_hash, run_id=run_id, warc_file=warc)
-    return page_rows(page, fetch, error), (len(page.events) if page is not None else None), error
+class PageWorker:
+    """Archives pages, reads them and stages their rows for one run; one per process."""
+
+    def __init__(self, root: str, run_id: str, batch_rows: int, tag: str):
+        store = DatasetStore(root)
+        self.writer = store.writer(run_id, batch_rows=batch_rows, tag=tag)
+        self.archive = WarcArchive(store.root, f"{run_id}-{tag}")
+
+    def process(self, item: PageItem) -> tuple[int | None, str | None]:
+        """→ (events read or None, error)."""
+        warc = self.archive.write(item) if item.status else None  # a fetch that failed has no response
+        page, error = read_page(item)
+        fetch = Fetch(url=item.url, source=item.source, fetched_at=item.fetched_at, http_status=item.status,
+                      content_hash=item.content_hash, run_id=self.writer.run_id, warc_file=warc)
+        for table, rows in page_rows(page, fetch, error).items():
+            self.writer.add(table, rows)
+        return (len(page.events) if page is not None else None), error
+
+    def close(self) -> None:
+        self.writer.flush()
+        self.archive.close()
+
+
+_worker: PageWorker | None = None
+
+
+def _start_worker(root: str, run_id: str, batch_rows: int) -> None:
+    global _worker
+    _worker = PageWorker(root, run_id, batch_rows, tag=f"w{os.getpid()}")
+    Finalize(_worker, _worker.close, exitpriority=10)  # runs when the pool shuts the worker down
+
+
+def _work(item: PageItem) -> tuple[int | None, str | None]:
+    return _worker.process(item)
 
 
 class DatasetPipeline:
-    """Settings: DATASETS_DIR (default 'datasets'), DATASETS_BATCH_ROWS, DATASETS_RUN_ID, DATASETS_EXTRACT_WORKERS
-    (processes that read pages beside the crawl; default: one core less than the machine has, 0 = in-process)."""
+    """Settings: DATASETS_DIR (default 'datasets'), DATASETS_BATCH_ROWS, DATASETS_RUN_ID, DATASETS_EXTRACT_WORKERS."""
 
     def __init__(self, root: str, batch_rows: int, run_id: str | None, workers: int | None = 0):
         self.store = DatasetStore(root)
@@ -49,9 +83,9 @@ class DatasetPipeline:
         self.seen_pages: list[str] = []
         self.events = 0
         self.errors = 0
-        # Reading pages is CPU work: done in other processes, it runs beside the crawl instead of slowing it
         self.workers = max(1, (os.cpu_count() or 2) - 1) if workers is None else workers
         self.pool = None
+        self.local: PageWorker | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -68,21 +102,21 @@ class DatasetPipeline:
     def open_spider(self, spider=None):
         run_id = (self.run_id + "-" + spider.name) if self.run_id and spider else new_run_id()
         self.writer = self.store.writer(run_id, kind="crawl", batch_rows=self.batch_rows)
-        self.archive = WarcArchive(self.store.root, run_id)
+        self.writer._claim()
         if self.workers:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"))
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
+                                            initializer=_start_worker,
+                                            initargs=(str(self.store.root), run_id, self.batch_rows))
+        else:
+            self.local = PageWorker(str(self.store.root), run_id, self.batch_rows, tag="main")
 
     async def process_item(self, item, spider=None):
         if not isinstance(item, PageItem):
             return item
-        warc = self.archive.write(item) if item.status else None  # a fetch that failed has no response
         if self.pool is not None:
-            rows, n_events, error = await asyncio.wrap_future(
-                self.pool.submit(extract_rows, item, self.writer.run_id, warc))
+            n_events, error = await asyncio.wrap_future(self.pool.submit(_work, item))
         else:
-            rows, n_events, error = extract_rows(item, self.writer.run_id, warc)
-        for table, table_rows in rows.items():
-            self.writer.add(table, table_rows)
+            n_events, error = self.local.process(item)
         if n_events is not None:
             self.seen_pages.append(item.url)
             self.events += n_events
@@ -96,14 +130,14 @@ class DatasetPipeline:
 
     def spider_closed(self, spider, reason):
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(wait=True)  # workers write their last batches and close their archives
+        if self.local is not None:
+            self.local.close()
         stats = self.crawler.stats
-        errors = self.errors
-        self.archive.close()
         try:
             version = self.writer.commit(
                 {"spider": spider.name, "pages": stats.get_value("response_received_count") or 0,
-                 "items": self.events, "errors": errors, "finish_reason": reason},
+                 "items": self.events, "errors": self.errors, "finish_reason": reason},
                 seen_pages=self.seen_pages)
         except Exception as exc:  # the earlier datasets stay as they were; say so loudly
             stats.set_value("dkevents/commit_failed", f"{type(exc).__name__}: {exc}")

@@ -80,8 +80,10 @@ class DatasetStore:
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def writer(self, run_id: str | None = None, kind: str = "crawl", batch_rows: int = 20_000) -> "RunWriter":
-        return RunWriter(self, run_id or new_run_id(), kind, batch_rows)
+    def writer(self, run_id: str | None = None, kind: str = "crawl", batch_rows: int = 20_000,
+               tag: str = "main") -> "RunWriter":
+        """`tag` names this writer's batch files: several processes may stage rows for one run."""
+        return RunWriter(self, run_id or new_run_id(), kind, batch_rows, tag)
 
     def clean_leftovers(self) -> list[str]:
         """Remove what killed runs left: staging folders and versions that never became current."""
@@ -116,8 +118,8 @@ class DatasetStore:
 class RunWriter:
     """Collects one run's rows in staging, then commits them in one step."""
 
-    def __init__(self, store: DatasetStore, run_id: str, kind: str, batch_rows: int):
-        self.store, self.run_id, self.kind, self.batch_rows = store, run_id, kind, batch_rows
+    def __init__(self, store: DatasetStore, run_id: str, kind: str, batch_rows: int, tag: str = "main"):
+        self.store, self.run_id, self.kind, self.batch_rows, self.tag = store, run_id, kind, batch_rows, tag
         self.staging = store.root / ".staging" / run_id
         self.buffers: dict[str, list[dict]] = {t: [] for t in TABLES}
         self.batches = 0
@@ -126,9 +128,14 @@ class RunWriter:
         self.committed = False
 
     def _claim(self) -> None:
-        if not self.staging.exists():
-            self.staging.mkdir(parents=True)
+        if not (self.staging / "OWNER").exists():
+            self.staging.mkdir(parents=True, exist_ok=True)
             (self.staging / "OWNER").write_text(str(os.getpid()))
+
+    def flush(self) -> None:
+        """Write what is buffered (a worker process does this before it ends)."""
+        for table in TABLES:
+            self._flush(table)
 
     def add(self, table: str, rows: list[dict]) -> None:
         buf = self.buffers[table]
@@ -149,7 +156,7 @@ class RunWriter:
                                                  pa.int64()))
         out = self.staging / table
         out.mkdir(parents=True, exist_ok=True)
-        pq.write_table(tab, out / f"batch-{self.batches:06d}.parquet", compression="zstd")
+        pq.write_table(tab, out / f"batch-{self.tag}-{self.batches:06d}.parquet", compression="zstd")
         self.batches += 1
         self.buffers[table] = []
 

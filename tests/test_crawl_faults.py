@@ -27,7 +27,8 @@ def crawl(tmp_path_factory):
     proc = subprocess.run(
         [sys.executable, "-m", "scraper.cli", "crawl", "cfbu", "--snapshot", "--datasets", str(out),
          "--log-level", "INFO", "-s", f"SNAPSHOT_DIR={SITE}", "-s", "DOWNLOAD_TIMEOUT=1",
-         "-s", "DOWNLOAD_MAXSIZE=1000000", "-s", "RETRY_TIMES=1", "-s", "REDIRECT_MAX_TIMES=4"],
+         "-s", "DOWNLOAD_MAXSIZE=1000000", "-s", "RETRY_TIMES=1", "-s", "REDIRECT_MAX_TIMES=4",
+         "-s", "DATASETS_EXTRACT_WORKERS=0"],  # pages read in the crawl's own process (the snapshot tests use workers)
         capture_output=True, text=True, cwd=ROOT, timeout=120)
     return proc, out
 
