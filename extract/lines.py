@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import DateMention, TimeRange, find_dates, find_times
+from .dates import MONTHS, WEEKDAYS, DateMention, TimeRange, find_dates, find_times
 from .model import Speaker
 from .names import looks_like_person, split_name_run
 from .speakers import LEAD_CUE, MID_CUE, TRAILING_MOD, parse_speaker_list, speaker_line
@@ -21,6 +21,7 @@ GENERIC = re.compile(
     r"arrangementer|møder|kalender)(?:\s+(?:for\s+)?(?:(?:i\s+)?(?:forår(?:et)?|efterår(?:et)?|sommer(?:en)?|"
     r"vinter(?:en)?|sæson(?:en)?|året|\d{4}(?:[-/]\d{2,4})?)\s*)+)?|"
     r"(?:forår|efterår|sæson|sommer|vinter)(?:et|en)?\s+\d{4}(?:[-/]\d{2,4})?|"
+    r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?:\s+\d{4})?|"
     r"program(?:met)?(?:\s+for\s+.*)?|"
     r"(?:alle\s+|kommende\s+|tidligere\s+|aktuelle\s+)?arrangementer|kalender|tid\s+og\s+sted|tid|sted|dato|"
     r"målgruppe|pris|tilmelding|tilmeldingsfrist|kontakt(?:person)?|om\s+netværket|oplægsholdere|medvirkende|"
@@ -190,6 +191,7 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     for ln in lines:
         out.append(classify(ln, sizes[ln.block], ln.block != prev_block))
         prev_block = ln.block
+    _calendar_days(out)
     for prev, cur in zip(out, out[1:]):
         # "Tilmeldingsfrist" on one line, its date on the next: a deadline, not an event date
         if cur.anchor and re.match(r"(?i)^(?:tilmeldingsfrist|tilmelding|frist|deadline|sidste\s+frist|"
@@ -197,6 +199,31 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
             cur.anchor = None
     _speaker_sections(out)
     return out
+
+
+_MONTH_HEAD = re.compile(r"(?i)^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                         r"december)\s+((?:19|20)\d{2})$")
+_DAY_ONLY = re.compile(r"(?i)^(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\.?\s+(?:d\.\s*|den\s+)?"
+                       r"([0-3]?\d)\.?$")
+
+
+def _calendar_days(infos: list[LineInfo]) -> None:
+    """A calendar page (Altinget's kalender.aspx): a month heading, then `Tirsdag 14.` lines under it.
+    The day takes its month and year from the heading above."""
+    month = year = None
+    for inf in infos:
+        m = _MONTH_HEAD.match(inf.text)
+        if m:
+            month, year = MONTHS[m.group(1).lower()], int(m.group(2))
+            continue
+        d = _DAY_ONLY.match(inf.text)
+        if d and month and not inf.anchor:
+            day = int(d.group(2))
+            if 1 <= day <= 31:
+                inf.anchor = DateMention((0, len(inf.text)), day, month, year, WEEKDAYS[d.group(1).lower()],
+                                         text=inf.text)
+                inf.dates = [inf.anchor]
+                inf.title = False
 
 
 def _speaker_sections(infos: list[LineInfo]) -> None:

@@ -11,6 +11,8 @@ from .text import lines_from_html, lines_from_text, looks_like_html
 
 EXTRACTOR_VERSION = "0.1.0"
 
+ARTICLE_URL = re.compile(r"(?i)/(?:nyheder|nyhed|news|artikel|artikler|presse(?:meddelelser)?|blog)/[^/]+")
+
 SOURCES = {"altinget.dk": "altinget", "samu.dk": "samu", "socialraadgiverne.dk": "ds", "cfbu.dk": "cfbu"}
 
 
@@ -37,6 +39,9 @@ def extract_page(content: str | bytes, url: str | None = None, today: dt.date | 
     if not lines:
         raise ValueError("the page has no text")
     kind, events, contacts = build_events(lines, today)
+    if url and ARTICLE_URL.search(urlparse(url).path):
+        # news items and articles mention events ("Sæt kryds i kalenderen") but are not event pages
+        kind, events = "article", []
     page = Page(events=events, url=url, source=source_of(url), kind=kind, contacts=contacts)
     for ev in events:
         if ev.start is not None:

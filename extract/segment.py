@@ -150,7 +150,12 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
         while j >= 0 and (infos[j].generic or infos[j].filler):
             j -= 1
         preceded += j >= 0 and infos[j].title
-    date_first = pure * 2 > len(starts) and preceded * 2 < max(1, len(starts) - 1)
+    # items that are only a date line and a title (a calendar) look title-first from the inside: the first
+    # item tells, as nothing but headings and an introduction stand before its date
+    followed = sum(1 for i in starts if _next_title(infos, i))
+    first_open = not _prev_title(infos, starts[0])
+    date_first = pure * 2 > len(starts) and (
+        preceded * 2 < max(1, len(starts) - 1) or (first_open and followed * 2 > len(starts)))
     if not date_first:
         # "..., dato følger" stands where a date-last item's date would be: an item of its own
         groups = _group_anchors(infos, sorted(dated + [i for i, inf in enumerate(infos) if inf.undated]))
@@ -188,6 +193,20 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
     if titled < 2:
         return "event", []
     return "listing", items
+
+
+def _prev_title(infos: list[LineInfo], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and (infos[j].generic or infos[j].filler):
+        j -= 1
+    return j >= 0 and infos[j].title
+
+
+def _next_title(infos: list[LineInfo], i: int) -> bool:
+    j = i + 1
+    while j < len(infos) and (is_time_only(infos[j].text) or _type_label(infos[j])):
+        j += 1
+    return j < len(infos) and infos[j].title
 
 
 def _type_label(inf: LineInfo) -> bool:

@@ -1,0 +1,42 @@
+"""Whole-page readings that no single parser decides: articles, empty pages, sources from URLs."""
+import datetime as dt
+
+import pytest
+
+from extract import extract_page, source_of
+
+NEWS = """Sæt kryds i kalenderen: Boligsocial årskonference 2025
+
+Den 6. marts 2025 samler CFBU hele det boligsociale felt i Nyborg. Programmet følger.
+
+v/ Ditte Kjær Munk, Chefkonsulent, CFBU
+"""
+
+
+def test_a_news_item_announcing_an_event_is_not_an_event_page():
+    assert extract_page(NEWS, url="https://cfbu.dk/nyheder/saet-kryds-aarskonference/", is_html=False).events == []
+    assert extract_page(NEWS, url="https://www.altinget.dk/artikel/ny-kalender", is_html=False).kind == "article"
+    # the same text on an event page is one
+    assert len(extract_page(NEWS, url="https://cfbu.dk/arrangementer/aarskonference/", is_html=False).events) == 1
+
+
+def test_a_page_without_text_is_refused_with_a_reason():
+    with pytest.raises(ValueError, match="no text"):
+        extract_page("<html><body><script>x()</script></body></html>", is_html=True)
+
+
+@pytest.mark.parametrize("url,source", [
+    ("https://www.altinget.dk/arena/netvaerk/social", "altinget"), ("http://samu.dk/alle-arrangementer/", "samu"),
+    ("https://www.samu.dk/netvaerk/se-alle.aspx", "samu"), ("https://socialraadgiverne.dk/arrangementer/x/", "ds"),
+    ("https://cfbu.dk/arrangementer/x/", "cfbu"), ("https://www.kl.dk/arrangementer/", "other"), (None, "other"),
+])
+def test_source_from_url(url, source):
+    assert source_of(url) == source
+
+
+def test_calendar_days_take_month_and_year_from_the_heading():
+    text = "Kalender\n\nNovember 2023\n\nTirsdag 14.\n\nKL. 9:00\n\nSamråd: Om hjemløse (AFLYST)\n\nOnsdag 15.\n\nKonference: Socialpolitik"
+    page = extract_page(text, today=dt.date(2026, 1, 1), is_html=False)
+    assert [(e.title, str(e.start), e.status) for e in page.events] == [
+        ("Samråd: Om hjemløse (AFLYST)", "2023-11-14 09:00:00+01:00", "cancelled"),
+        ("Konference: Socialpolitik", "2023-11-15", "confirmed")]
