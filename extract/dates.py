@@ -47,7 +47,8 @@ TEXT_DATE = re.compile(
 # "18.03.2026", "3/12-2024", "26/5-2021", "12-03-26", "d. 3/12"; a bare "3/12" needs a weekday or "d." before it
 NUM_DATE = re.compile(
     r"(?<![\w./-])" + _WEEKDAY +
-    r"(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[01]?\d)(?:[./-](?P<year>(?:19|20)?\d{2}))?(?![\w/]|[.:]\d)",
+    r"(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[01]?\d)"
+    r"(?:[./-](?P<year>(?:19|20)?\d{2})|(?<=\d)\s(?P<year4>(?:19|20)\d{2}))?(?![\w/]|[.:]\d)",
     re.IGNORECASE,
 )
 ISO_DATE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
@@ -55,7 +56,7 @@ ISO_DATE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P
 _HM = r"(?P<{0}h>[0-2]?\d)(?:[.:](?P<{0}m>[0-5]\d))?"
 TIME_RANGE = re.compile(
     r"(?<![\w.:/])(?:(?:kl|klokken)\.?\s*|fra\s+(?:kl\.?\s*)?)?" + _HM.format("a") +
-    r"\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?" + _HM.format("b") + r"(?![\w/]|[.:]\d)",
+    r"\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(?:ca\.?\s*)?" + _HM.format("b") + r"(?![\w/]|[.:]\d)",
     re.IGNORECASE,
 )
 TIME_SINGLE = re.compile(
@@ -121,8 +122,9 @@ def find_times(text: str) -> list[TimeRange]:
         bare = m["am"] is None and m["bm"] is None
         if a[0] > 24 or b[0] > 24:
             continue
-        if bare and not re.match(r"(?i)\s*(kl|klokken|fra)", m.group(0)):
-            continue  # "15-17" alone is a day range or a count, not a time
+        if bare and not re.match(r"(?i)\s*(kl|klokken|fra)", m.group(0)) and \
+                not re.search(r"(?i)\b(?:tid|tidspunkt|hvornår)\s*:?\s*$", text[:m.start()]):
+            continue  # "15-17" alone is a day range or a count, not a time; "Tid: 9-12" is a time
         found.append(TimeRange(m.span(), a, b, m.group(0)))
         taken.append(m.span())
     for m in TIME_SINGLE.finditer(text):
@@ -169,7 +171,9 @@ def find_dates(text: str) -> list[DateMention]:
     for m in NUM_DATE.finditer(text):
         if not free(m.span()):
             continue
-        d, mo, y = int(m["day"]), int(m["month"]), _year(m["year"])
+        d, mo, y = int(m["day"]), int(m["month"]), _year(m["year"] or m["year4"])
+        if m["year4"] and m["sep"] != "/":
+            continue  # "14/11 2024" reads as a date; "12.30 2024" does not
         if m["sep"] == "-" and (not m["year"] or len(m["year"]) != 4):
             continue  # "12-03" is a range of numbers; "12-03-2026" is a date
         if not _valid(d, mo, y) or mo == 0:

@@ -95,6 +95,14 @@ DATES = [
     ("d. 3/12", (None, 12, 3, None, None, None, None)),
     ("3.12.2024", (2024, 12, 3, None, None, None, None)),
     ("05.05.2021 09.15-12.00", (2021, 5, 5, None, None, "09:15", "12:00")),
+    ("Dato: 14/11 2024", (2024, 11, 14, None, None, None, None)),
+    ("3. oktober 2024, kl. 9.30-ca. 15.00", (2024, 10, 3, None, None, "09:30", "15:00")),
+    ("Torsdag d. 3. oktober fra 9:30 til 15", (None, 10, 3, 3, None, "09:30", "15:00")),
+    ("Mandag 7/10 kl. 10-12", (None, 10, 7, 0, None, "10:00", "12:00")),
+    ("onsdag den 13. november 2024 klokken 19.00", (2024, 11, 13, 2, None, "19:00", None)),
+    ("Den 4. december kl. 16.30 – 18.30 (dørene åbner 16.00)", (None, 12, 4, None, None, "16:30", "18:30")),
+    ("Tirsdag, den 4. marts 2025 kl. 13-16", (2025, 3, 4, 1, None, "13:00", "16:00")),
+    ("13.-14. marts 2025 på Hotel Nyborg Strand", (2025, 3, 13, None, 14, None, None)),
 ]
 
 
@@ -125,6 +133,8 @@ NOT_DATES = [
     "24/7 døgnåbent",
     "Sagsstammer fra 225 til 50 sager",
     "Mar 2026 er ikke en dato",
+    "kl 12.30 2024",
+    "Tirsdag 14.",   # a day without a month needs a month heading above it (lines.py reads calendars)
 ]
 
 
@@ -143,6 +153,9 @@ TIMES = [
     ("kl. 9", ((9, 0), None)),
     ("Tid: 10:00–15:00", ((10, 0), (15, 0))),
     ("Altinget, Ny Kongensgade 10, kl. 09:30-12:00", ((9, 30), (12, 0))),
+    ("Tid: 9-12", ((9, 0), (12, 0))),
+    ("kl. 17 - ca. 19", ((17, 0), (19, 0))),
+    ("KL. 9:00", ((9, 0), None)),
 ]
 
 
