@@ -27,6 +27,12 @@ PARTICLES = {"von", "van", "de", "der", "la", "le", "af", "zu", "di", "da", "el"
 NAME_WORD = re.compile(r"^(?:[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúñçë']+(?:-[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúñçë']+)?|[A-ZÆØÅ]\.)$")
 
 
+def _freq(cols: str, i: int) -> int:
+    """A name's frequency in country column i: one hexadecimal digit, blank for none."""
+    c = cols[i] if i < len(cols) else " "
+    return int(c, 16) if c.strip() and c in "0123456789ABCDEF" else 0
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     path = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
@@ -40,13 +46,8 @@ def first_names() -> frozenset[str]:
             name = line.split()[1]
             if "+" in name:
                 continue
-
-            def freq(i):
-                c = cols[i] if i < len(cols) else " "
-                return int(c, 16) if c.strip() and c in "0123456789ABCDEF" else 0
-
-            if any(freq(i) >= 1 for i in _NORDIC) or any(freq(i) >= 4 for i in _WEST) or \
-                    any(freq(i) >= 6 for i in range(len(cols))):
+            if any(_freq(cols, i) >= 1 for i in _NORDIC) or any(_freq(cols, i) >= 4 for i in _WEST) or \
+                    any(_freq(cols, i) >= 6 for i in range(len(cols))):
                 names.add(name)
     names.update({"Mads", "Søren", "Bjarke", "Rasmus", "Mette", "Signe", "Lærke", "Sofie", "Asger",
                   "Frederik", "Malene", "Pernille", "Trine", "Karina", "Camilla", "Marlene", "Jakob", "Jacob",

@@ -19,7 +19,6 @@ from pathlib import Path
 import duckdb
 import matplotlib.pyplot as plt
 import networkx as nx
-import pandas as pd
 
 DATASETS = Path(os.environ.get("DKEVENTS_DATASETS", "../datasets")).resolve()
 con = duckdb.connect()

@@ -92,7 +92,7 @@ def test_a_killed_crawl_leaves_complete_datasets_and_the_next_run_works(tmp_path
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         for table in ("events", "appearances", "sessions", "pages", "runs", "event_changes"):
-            df = pd.read_parquet(root / table)
+            pd.read_parquet(root / table)
             duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{root}/{table}/**/*.parquet')").fetchone()
         now = pd.read_parquet(root / "events")
         assert now.event_id.is_unique and len(now) >= len(events)

@@ -1,7 +1,6 @@
 """Faults on loopback, with the real Scrapy engine: a 500 then success, a timeout, a 404, a redirect, a redirect
 loop, a page over the size limit, a page robots.txt forbids. The crawl finishes, logs each failure once with its
 URL, and keeps every good item."""
-import json
 import re
 import subprocess
 import sys

@@ -1,7 +1,5 @@
 """notebooks/who_speaks_where.ipynb runs top to bottom on the datasets of a real snapshot crawl, and every plot
 has a title and labelled axes."""
-import json
-import os
 from pathlib import Path
 
 import nbformat

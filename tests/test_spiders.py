@@ -1,11 +1,8 @@
 """Each spider end to end against the bundled snapshot on loopback, with the real Scrapy engine: every page the
 snapshot's gold files describe is crawled, and the events and speakers read from it are scored against the gold
 with the project's scorer (tests/score.py)."""
-import datetime as dt
 import json
-import subprocess
 import sys
-from collections import defaultdict
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -82,7 +79,7 @@ def test_pages_keep_their_real_urls_and_provenance(datasets):
     root, _ = datasets
     rows = _q(root, "SELECT url, source, http_status, content_hash, extractor_version, warc_file FROM pages")
     hosts = {"www.altinget.dk", "altinget.dk", "samu.dk", "socialraadgiverne.dk", "cfbu.dk"}
-    for url, source, status, digest, version, warc in rows:
+    for url, _source, status, digest, version, warc in rows:
         assert url.startswith("https://") and url.split("/")[2] in hosts, url
         if status == 200:
             assert len(digest) == 64 and version and warc
