@@ -1,4 +1,5 @@
-"""Read-only SQL over the datasets with DuckDB: a view per table, nothing else reachable.
+"""Read-only SQL over the datasets with DuckDB: a view per table, nothing else reachable. The ready-made
+questions below show times as local time in Copenhagen.
 
     q = DatasetQuery("datasets"); q.sql("SELECT name, count(*) FROM appearances GROUP BY 1")
 
@@ -71,24 +72,27 @@ TOP_SPEAKERS = """
 SELECT any_value(a.name) AS name, count(DISTINCT a.event_id) AS events,
        count(DISTINCT a.source) AS sources, string_agg(DISTINCT a.source, ', ') AS where_,
        any_value(a.party) FILTER (WHERE a.party IS NOT NULL) AS party,
-       min(a.event_start) AS first, max(a.event_start) AS last
+       min(a.event_start) AT TIME ZONE 'Europe/Copenhagen' AS first,
+       max(a.event_start) AT TIME ZONE 'Europe/Copenhagen' AS last
 FROM appearances a
 GROUP BY a.name_key ORDER BY events DESC, name LIMIT ?
 """
 
 WHO = """
-SELECT a.name, e.title AS event, e."start" AS start, e.source AS organiser, e.series,
+SELECT a.name, e.title AS event, e."start" AT TIME ZONE 'Europe/Copenhagen' AS start, e.source AS organiser,
+       e.series,
        a.role, a.organization, a.party, a.moderator, a.confirmed, e.source_url
 FROM appearances a JOIN events e USING (event_id)
 WHERE a.name_key = ? OR a.name ILIKE ?
-ORDER BY e."start" NULLS LAST
+ORDER BY 3 NULLS LAST
 """
 
 EVENTS = """
-SELECT e.source, e.series, e.title, e."start" AS start, e.status, e.venue_city AS city, e.online,
+SELECT e.source, e.series, e.title, e."start" AT TIME ZONE 'Europe/Copenhagen' AS start, e.status,
+       e.venue_city AS city, e.online,
        count(a.appearance_id) AS speakers
 FROM events e LEFT JOIN appearances a USING (event_id)
 WHERE (? IS NULL OR e.source = ?) AND (? IS NULL OR e."start" >= CAST(? AS TIMESTAMPTZ))
   AND (? IS NULL OR e."start" < CAST(? AS TIMESTAMPTZ))
-GROUP BY ALL ORDER BY e."start" NULLS LAST
+GROUP BY ALL ORDER BY 4 NULLS LAST
 """

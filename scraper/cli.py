@@ -136,6 +136,8 @@ def who(name: str = typer.Argument(..., help="a person's name, e.g. \"Joy Mogens
         _fail(str(exc), 2)
     if df.empty:
         _fail(f"no appearances of {name!r}", 1)
+    if format == "table":  # a terminal's width: the essentials (csv/json have every column)
+        df = df[["start", "organiser", "event", "role", "organization", "party", "moderator"]]
     _emit(df, format, None, title=f"{name}: {len(df)} appearances")
 
 
@@ -174,12 +176,15 @@ def _emit(df, format: str, output: Optional[str], title: Optional[str] = None):
     if fmt == "table" and not output:
         from rich.console import Console
         from rich.table import Table
-        table = Table(title=title, show_lines=False)
+        table = Table(title=title, show_lines=False, expand=False)
         for c in df.columns:
             table.add_column(str(c))
         for row in df.itertuples(index=False):
             table.add_row(*["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in row])
-        Console().print(table)
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=160)  # piped: do not squeeze the table into 80 columns
+        console.print(table)
         return
     if fmt in ("table", "csv"):
         text = df.to_csv(index=False)
