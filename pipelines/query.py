@@ -75,15 +75,16 @@ SELECT any_value(a.name) AS name, count(DISTINCT a.event_id) AS events,
        min(a.event_start) AT TIME ZONE 'Europe/Copenhagen' AS first,
        max(a.event_start) AT TIME ZONE 'Europe/Copenhagen' AS last
 FROM appearances a
-GROUP BY a.name_key ORDER BY events DESC, name LIMIT ?
+GROUP BY coalesce(a.person_id, a.name_key) ORDER BY events DESC, name LIMIT ?
 """
 
+# every appearance of the person (or people) a name is seen for, under any of their spellings
 WHO = """
+WITH hit AS (SELECT DISTINCT coalesce(person_id, name_key) AS who FROM appearances WHERE name_key = ? OR name ILIKE ?)
 SELECT a.name, e.title AS event, e."start" AT TIME ZONE 'Europe/Copenhagen' AS start, e.source AS organiser,
-       e.series,
-       a.role, a.organization, a.party, a.moderator, a.confirmed, e.source_url
+       e.series, a.role, a.organization, a.party, a.moderator, a.confirmed, e.source_url
 FROM appearances a JOIN events e USING (event_id)
-WHERE a.name_key = ? OR a.name ILIKE ?
+WHERE coalesce(a.person_id, a.name_key) IN (SELECT who FROM hit)
 ORDER BY 3 NULLS LAST
 """
 
