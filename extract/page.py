@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 from .model import Page
 from .segment import build_events
-from .text import lines_from_html, lines_from_text, looks_like_html
+from .text import join_split_dates, lines_from_html, lines_from_text, looks_like_html
 
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -35,7 +35,7 @@ def extract_page(content: str | bytes, url: str | None = None, today: dt.date | 
         is_html = looks_like_html(content)
     if not is_html and isinstance(content, str) and "\x00" in content:
         raise ValueError("binary content, not a page")
-    lines = lines_from_html(content) if is_html else lines_from_text(content)
+    lines = join_split_dates(lines_from_html(content) if is_html else lines_from_text(content))
     if not lines:
         raise ValueError("the page has no text")
     kind, events, contacts = build_events(lines, today)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import DateMention, TimeRange, local_datetime, resolve
+from .dates import DateMention, TimeRange, find_dates, local_datetime, resolve
 from .lines import (CONTACT_HEAD, TEASER, LineInfo, classify_all, is_time_only)
 from .model import Event, Session, Speaker, Venue
 from .speakers import enrich, prose_speakers
@@ -336,6 +336,14 @@ class Assembler:
         if best is not None:
             raw = infos[best].venue
             ev.evidence["venue"] = infos[best].text
+        if raw is None or not POSTAL.search(raw):
+            # a room ("Lokation: Sal ABC") or nothing: an address named in the running text says more
+            for i in range(lo, hi):
+                m = PROSE_ADDRESS.search(infos[i].text) if infos[i].prose and i not in self.contacts else None
+                if m:
+                    raw = m.group("venue")
+                    ev.evidence["venue"] = infos[i].text
+                    break
         if raw is None:
             for i in range(lo, hi):
                 inf = infos[i]
@@ -512,6 +520,17 @@ CHROME_TITLE = re.compile(
     r"^log\s*ind|^søg|^menu$|^accepter|^filtr[eé]r|^vælg\s+|^luk$|^del\b|^print|^tilbage\b|^forside$|^hjem$")
 
 
+def _titled_date(inf: LineInfo) -> bool:
+    """`Socialrådgiverdage 2024 – fredag 8. november`: a heading that names the event and its day."""
+    if not inf.anchor or inf.words > 12 or inf.times or inf.prose or "," in inf.text[: inf.anchor.span[0]]:
+        return False
+    head = inf.text[: inf.anchor.span[0]].strip(" –-:")
+    return len(head.split()) >= 2 and head[:1].isupper() and not LABEL_WORDS.match(head)
+
+
+LABEL_WORDS = re.compile(r"(?i)^(?:dato|tid|tidspunkt|hvornår|sted|udsat|aflyst|nb|obs|bemærk)\b")
+
+
 def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
     """The page's own title: its h1 where the markup says so; else the title-like line that the page treats
     as a title: followed by the date or the introduction, repeated further down (fact box), not chrome."""
@@ -522,7 +541,7 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
     best, best_score = None, None
     texts = [_norm(inf.text) for inf in infos]
     for i, inf in enumerate(infos):
-        if not inf.title or inf.text.islower() or CHROME_TITLE.search(inf.text):
+        if not (inf.title or _titled_date(inf)) or inf.text.islower() or CHROME_TITLE.search(inf.text):
             continue
         score = -0.02 * i
         after = [x for x in infos[i + 1:i + 4] if not (x.words <= 2 and x.text.islower())]
@@ -580,6 +599,9 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         anchors = [i for i, inf in enumerate(infos) if inf.anchor]
         ev.sessions = sessions_from(infos, 0, n, contacts)
         timed = [s for s in ev.sessions if s.start]
+        moved = _postponed_to(infos)
+        if moved is not None:
+            anchors = [moved]  # "Arrangementet er udsat til torsdag den 21. november": the new date counts
         if anchors:
             first = anchors[0]
             group = [i for i in anchors if infos[i].anchor and _same_day(infos[i].anchor, infos[first].anchor)]
@@ -618,6 +640,25 @@ def _inline_title(inf: LineInfo) -> tuple[str, str] | None:
 
 def _day(value) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+PROSE_ADDRESS = re.compile(
+    r"\b(?:på|i|hos)\s+(?P<venue>[A-ZÆØÅ][\wæøåÆØÅ&'. -]{2,60},\s*[A-ZÆØÅ][\wæøå'. -]{2,40}\s\d{1,4}[A-Za-z]?"
+    r"(?:-\d{1,4})?,\s*\d{4}\s+[A-ZÆØÅ][\wæøå]+(?:\s[A-ZÆØÅ]{1,2}\b)?)")
+POSTPONED_TO = re.compile(r"(?i)\b(?:udsat|udskudt|flyttet|rykket)\b(?:\s+fra\s+[^.]*?)?\s+til\s+")
+
+
+def _postponed_to(infos: list[LineInfo]) -> int | None:
+    """The line that moves the event to a new date, with that date made its anchor."""
+    for i, inf in enumerate(infos):
+        m = POSTPONED_TO.search(inf.text)
+        if not m:
+            continue
+        later = [d for d in (inf.dates or find_dates(inf.text)) if d.span[0] >= m.end() - 1]
+        if later and later[0].span[0] - m.end() <= 25:
+            inf.anchor = later[0]
+            return i
+    return None
 
 
 def _dedupe(events: list[Event], page_title: str | None = None) -> list[Event]:

@@ -23,7 +23,9 @@ LEAD_CUE = re.compile(
     r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?|"
     r"(?:dagens|aftenens|årets|eftermiddagens|mødets)\s+(?:taler|talere|oplægsholdere?|gæst(?:er)?|panel)\s*:?|"
     r"(?:taler|talere|speakers?|undervisere?|instruktør(?:er)?|paneldeltager(?:e)?)\s*:)"
-    r"|(?P<mod>ordstyrer(?:e)?:?|moderator:?|facilitator:?|faciliteres af:?|konferencier:?|vært(?:er)?:?|"
+    r"|(?P<mod>ordstyrer(?:e)?:?|moderator:?|facilitator:?|konferencier:?|vært(?:er)?:?|"
+    r"(?:(?:debatten|mødet|dagen|panelet|samtalen|workshoppen|seminaret|konferencen)\s+)?"
+    r"(?:modereres|faciliteres|modereret|faciliteret|ledes|styres)\s+af:?|"
     r"(?:dagens\s+)?værter\s+er|(?:dagens\s+)?vært\s+er|"
     r"ordstyrer er|dagens ordstyrer(?: er)?:?|moderator er)"
     r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med))\s*",

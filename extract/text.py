@@ -45,6 +45,30 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     return text, False
 
 
+_DAY_LINE = re.compile(r"^[0-3]?\d\.?$")
+_MONTH_LINE = re.compile(r"(?i)^(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|sept|okt|nov|dec)[a-z]*\.?$")
+_YEAR_LINE = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def join_split_dates(lines: list[Line]) -> list[Line]:
+    """A date badge saved as text gives `17` / `jan` / `2024` on lines of their own: one line again."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if _DAY_LINE.match(ln.text) and i + 1 < len(lines) and _MONTH_LINE.match(lines[i + 1].text):
+            parts = [ln.text.rstrip(".") + ".", lines[i + 1].text]
+            i += 2
+            if i < len(lines) and _YEAR_LINE.match(lines[i].text):
+                parts.append(lines[i].text)
+                i += 1
+            out.append(Line(" ".join(parts), ln.block, ln.kind, ln.level))
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
 def lines_from_text(text: str) -> list[Line]:
     """A saved text page: paragraphs separated by blank lines, lines kept."""
     out: list[Line] = []
