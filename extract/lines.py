@@ -102,7 +102,7 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     if lm:
         info.label = (lm["key"].lower(), lm["value"].strip())
     info.dates = find_dates(t) if re.search(r"\d", t) else []
-    info.times = find_times(t) if re.search(r"\d[.:]\d\d|kl", t, re.I) else []
+    info.times = find_times(t) if re.search(r"\d[.:]\d\d|kl|tid", t, re.I) else []
     info.filler = bool(FILLER.search(t))
     info.contact = bool(CONTACT_HEAD.match(t)) or (bool(CONTACT_LINE.search(t)) and info.words < 14)
     if info.dates:

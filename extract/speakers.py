@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .model import Speaker
-from .names import find_name_inside, is_first_name, looks_like_person, split_name_run
+from .names import (NAME_WORD, ORG_END, _NOT_NAMES, find_name_inside, is_first_name, looks_like_person,
+                    split_name_run)
 from .nlp import people_in
 from .parties import party_letter, spelled_party
 
@@ -27,14 +28,15 @@ LEAD_CUE = re.compile(
     r"(?:(?:debatten|mødet|dagen|panelet|samtalen|workshoppen|seminaret|konferencen)\s+)?"
     r"(?:modereres|faciliteres|modereret|faciliteret|ledes|styres)\s+af:?|"
     r"(?:dagens\s+)?værter\s+er|(?:dagens\s+)?vært\s+er|"
-    r"ordstyrer er|dagens ordstyrer(?: er)?:?|moderator er)"
+    r"ordstyrer er|dagens (?:ordstyrer|moderator|vært|konferencier)(?: er)?:?|moderator er)"
     r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med))\s*",
     re.I)
 # A cue inside a line: "Workshop: ..., v/ Name" or "... (Faciliteres af Name, role)"
 MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(?=\s+\S))\s*|"
                      r"(?:[.?!:,]\s+|\s+[-–]\s+)(?i:med\s+deltagelse\s+af|medvirkende|panel(?:deltagere)?|"
                      r"paneldebat\s+med|debat\s+med|oplæg\s+(?:fra|af|ved)|oplægsholdere?|"
-                     r"samtale\s+med(?:\s+[^:,.]{1,30}:)?)\s*:?\s+")
+                     r"samtale\s+med(?:\s+[^:,.]{1,30}:)?)\s*:?\s+|"
+                     r"[.?!]\s+(?i:med|hør|mød)\s+(?=\S)")
 MOD_CUE = re.compile(
     r"(?i)\b(?:modereres|modereret|faciliteres|faciliteret|styres|styret|ledes|konfereres)\s+af\s+|"
     r"\b(?:ordstyrer|moderator|facilitator|"
@@ -203,7 +205,22 @@ def _split_role_org(attrs: list[str]) -> tuple[str | None, str | None]:
     return attrs[1], ", ".join([attrs[0]] + attrs[2:])  # "KL Direktør" → org KL? keep order: role second
 
 
-def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None = None) -> list[Speaker]:
+def _name_shaped(text: str) -> bool:
+    """Two to four capitalised name words, none of them a word that names organisations: a name whose first
+    name is not in the lists (`Kasim Ali Demir`). Trusted only right after a strong cue such as `v/`."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(NAME_WORD.match(w) and w not in _NOT_NAMES for w in words) and \
+        not ORG_END.search(words[-1]) and not any(ORG_WORD.match(w) for w in words)
+
+
+ORG_WORD = re.compile(r"(?i)^(?:kommune|region|center|centret|foreningen|forening|fonden|fond|institut|"
+                      r"styrelsen|ministeriet|universitet|hus|huset|netværk|gruppen|skole|hospital|kors|"
+                      r"bekæmpelse|vilkår|sag|sagen|landsforening|forbund|rådet|råd|selskab|kirke|politi|"
+                      r"dansk|danske|danmarks|socialt|sociale|nationalt?|projekt)$")
+
+
+def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None = None,
+                       lenient_first: bool = False) -> list[Speaker]:
     """`Trine Torp, socialordfører (SF), Camilla Fabricius, socialordfører (S) og Karina Adsbøl, ...` →
     one Speaker each. Pieces before the first name (`KL Direktør, Christian Harsløf`) belong to that name."""
     evidence = evidence or text
@@ -224,7 +241,16 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
         if current is not None:
             found.append((current, attrs))
 
-    for raw in pieces:
+    for n_piece, raw in enumerate(pieces):
+        # "Sidsel Vinkel Holm (chefpsykolog, Børns Vilkår)": role and organisation in parentheses
+        inner = re.match(r"^\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*,[^()]*)\)\s*(?P<tail>\(.*\))?\s*$", raw)
+        if inner and looks_like_person(_clean_piece(inner["name"])) and not party_letter(inner["inner"]):
+            close()
+            _, party, confirmed, _ = _notes(inner["tail"] or "")
+            current = Speaker(name=_clean_piece(inner["name"]), party=party, confirmed=confirmed,
+                              moderator=moderator, evidence=evidence)
+            attrs = [a for a in (x.strip() for x in inner["inner"].split(",")) if a]
+            continue
         piece, party, confirmed, _ = _notes(raw)
         piece = _clean_piece(piece)
         if not piece:
@@ -233,7 +259,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                 current.confirmed = current.confirmed and confirmed
             continue
         name, pre, org_after = None, None, None
-        if looks_like_person(piece):
+        if looks_like_person(piece) or (lenient_first and n_piece == 0 and _name_shaped(piece)):
             name = piece
         else:
             run = split_name_run(piece)
@@ -332,15 +358,16 @@ def _speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
         weak = m.group("weak") is not None
         if (not weak or _starts_person(rest)) and rest.strip():
             sp = parse_speaker_list(_cut_sentence(rest) if weak else rest, moderator=bool(m.group("mod")),
-                                    evidence=text)
+                                    evidence=text, lenient_first=not weak)
             if sp:
                 return sp, None
     for mm in MID_CUE.finditer(text):  # "Hvad ved vi om ...? ... v/ Name": the cue that a name follows
         if mm.start() == 0:
             continue
         rest = text[mm.end():]
-        if _starts_person(rest) or looks_like_person(_clean_piece(_split_top(rest)[0]) if rest.strip() else ""):
-            sp = parse_speaker_list(rest, evidence=text)
+        if _starts_person(rest) or any(_has_person(_clean_piece(p)) for p in _split_top(rest)[:2]) or \
+                (rest.strip() and _name_shaped(_clean_piece(_split_top(rest)[0]))):
+            sp = parse_speaker_list(rest, evidence=text, lenient_first=True)
             if sp:
                 return sp, _clean_piece(text[:mm.start() + 1])
     if _standalone(text):
