@@ -231,7 +231,13 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
         text = text.replace(m.group(0), " ")
     pieces: list[str] = []
     for k, p in enumerate(_split_top(text)):
-        pieces += _split_og(p, opens_list=k == 0)
+        for q in _split_og(p, opens_list=k == 0):
+            # "Mette Hansen – direktør": a dash after the name does what a comma does
+            m = re.match(r"^(?P<name>[^–—()-]+?)\s+[–—-]\s+(?P<rest>.+)$", q)
+            if m and looks_like_person(_clean_piece(m["name"])):
+                pieces += [m["name"], m["rest"]]
+            else:
+                pieces.append(q)
     current: Speaker | None = None
     attrs: list[str] = []
     pending: list[str] = []
