@@ -550,7 +550,9 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
         elif any(x.anchor for x in after[:2]):
             score += 2
         if any(x.prose and not _chrome_prose(x) for x in after[:2]):
-            score += 2
+            score += 2  # the introduction follows (a subtitle may stand between)
+        if inf.line.kind == "li" or " · " in inf.text or " | " in inf.text:
+            score -= 2  # a menu item, a breadcrumb or a "type · region" label
         if texts[i] in texts[i + 1:]:
             score += 2
         if inf.line.kind == "h":

@@ -230,6 +230,12 @@ def lines_from_html(html: str | bytes) -> list[Line]:
         raise ValueError(f"not an HTML page: {exc}") from exc
     w = _Walker()
     root = _content_root(doc)
+    # the page's title may stand in a hero block above <main>: read that block first
+    h1 = next(iter(doc.iter("h1")), None)
+    if root.tag != "body" and h1 is not None and not _inside(h1, root) and \
+            not any(_is_chrome(a) for a in [h1, *h1.iterancestors()]):
+        w.walk(h1.getparent())
+        w.flush()
     w.walk(root)
     w.flush()
     # fact panels beside the article (date, place, price) sit outside it on DS and CFBU pages
