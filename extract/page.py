@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlparse
 
 from .model import Page
-from .segment import build_events
+from .assemble import build_events
 from .text import join_split_dates, lines_from_html, lines_from_text, looks_like_html
 
 EXTRACTOR_VERSION = "0.1.0"

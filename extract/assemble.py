@@ -1,0 +1,404 @@
+"""Items → Event objects: when, where, who, status and the rest, read from each item's lines; then one page's
+events put together (`build_events`), joint meetings listed twice made one."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .chrome import contact_zones, cut_chrome
+from .dates import TimeRange, find_dates, local_datetime, resolve
+from .lines import LineInfo, classify_all, is_time_only
+from .model import Event, Session, Speaker, Venue
+from .segment import pure_date_line, same_day, segment
+from .speakers import enrich, prose_speakers
+from .status import date_confirmed, decide_status
+from .text import Line
+from .titles import inline_title, norm_title, clean_title, page_title
+from .venue import ONLINE, POSTAL, looks_like_address, parse_venue
+
+
+
+
+def merge_speakers(found: list[Speaker]) -> list[Speaker]:
+    out: dict[str, Speaker] = {}
+    for s in found:
+        key = norm_title(s.name)
+        if key not in out:
+            out[key] = s
+            continue
+        o = out[key]
+        o.role = o.role or s.role
+        o.organization = o.organization or s.organization
+        o.party = o.party or s.party
+        o.confirmed = o.confirmed and s.confirmed
+        o.moderator = o.moderator or s.moderator
+    return list(out.values())
+
+
+class Assembler:
+    """Builds Event objects from line ranges; knows the page's years and reference date."""
+
+    def __init__(self, infos: list[LineInfo], today: dt.date, contacts: set[int]):
+        self.infos = infos
+        self.today = today
+        self.contacts = contacts
+        self.years = [inf.anchor.year for inf in infos if inf.anchor and inf.anchor.year]
+        self.item_titles: set[int] = set()  # title lines of a listing's items
+
+    def when(self, ev: Event, anchor_idx: list[int], lo: int, hi: int, loose_times: bool = True) -> None:
+        infos = self.infos
+        anchor_idx = [i for i in anchor_idx if infos[i].anchor]
+        if not anchor_idx:
+            return
+        primary = next((i for i in anchor_idx if infos[i].anchor.start_time), anchor_idx[0])
+        men = infos[primary].anchor
+        fallback = None
+        if men.start_time is None:
+            fallback = self._time_line(lo, hi, loose_times)
+        et = resolve(men, self.years, self.today, fallback)
+        ev.start, ev.end, ev.year_inferred = et.start, et.end, et.year_inferred
+        ev.evidence["start"] = infos[primary].text
+        if et.weekday_conflict:
+            ev.warnings.append("weekday contradicts date: " + et.weekday_conflict)
+        ev.warnings += et.notes
+
+    def _time_line(self, lo: int, hi: int, loose: bool = True) -> TimeRange | None:
+        """A time written apart from the date: `kl. 14:00 - 16:00`, `Tid: 10-15`, `Ny Kongensgade, kl. 9-12`."""
+        for i in range(lo, hi):  # a labelled time first: "Tid: Kl. 17.00-20.00"
+            inf = self.infos[i]
+            if inf.times and inf.label and inf.label[0] in ("tid", "tidspunkt", "hvornår") and i not in self.contacts:
+                return ([t for t in inf.times if t.end] or inf.times)[0]
+        if not loose:
+            return None
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            if i in self.contacts or inf.slot:
+                continue
+            label = inf.label[0] if inf.label else ""
+            if inf.times and (is_time_only(inf.text) or label in ("tid", "tidspunkt", "hvornår", "dato")
+                              or (re.search(r"(?i)\bkl\.?\s*\d", inf.text) and inf.words <= 14
+                                  and not inf.prose)):
+                rng = [t for t in inf.times if t.end] or inf.times
+                return rng[0]
+        return None
+
+    def venue(self, ev: Event, anchor_idx: list[int], lo: int, hi: int) -> None:
+        infos = self.infos
+        raw = None
+        labelled = [i for i in range(lo, hi) if infos[i].venue and i not in self.contacts]
+        # a place with an address beats a room ("Lokation: Plenumsalen")
+        best = next((i for i in labelled if POSTAL.search(infos[i].venue)), labelled[0] if labelled else None)
+        if best is not None:
+            raw = infos[best].venue
+            ev.evidence["venue"] = infos[best].text
+        if raw is None or not POSTAL.search(raw):
+            # a room ("Lokation: Sal ABC") or nothing: an address named in the running text says more
+            for i in range(lo, hi):
+                m = PROSE_ADDRESS.search(infos[i].text) if infos[i].prose and i not in self.contacts else None
+                if m:
+                    raw = m.group("venue")
+                    ev.evidence["venue"] = infos[i].text
+                    break
+        if raw is None:
+            for i in range(lo, hi):
+                inf = infos[i]
+                if inf.label and inf.label[0] in ("sted", "hvor", "adresse", "lokation") and not inf.label[1]:
+                    # "Sted" on its own line; the place follows
+                    nxt = infos[i + 1].text if i + 1 < len(infos) else ""
+                    raw = nxt
+                    break
+                if re.match(r"(?i)^(?:sted|hvor|tid og sted|adresse|lokation|mødested)\s*:?$", inf.text) and i + 1 < hi:
+                    # the place may run over several lines: name / street / postal code and town
+                    cand = []
+                    for j in range(i + 1, min(hi, i + 6)):
+                        nj = infos[j]
+                        if (nj.anchor or is_time_only(nj.text)) and not cand:
+                            continue  # "Tid og sted": the date comes first, then the place
+                        if nj.anchor or is_time_only(nj.text) or nj.generic or nj.label or nj.line.kind == "h" \
+                                or nj.prose or nj.contact:
+                            break
+                        cand.append(nj.text)
+                        if re.search(r"\b\d{4}\s+[A-ZÆØÅ]", nj.text):
+                            break
+                    if cand:
+                        raw = ", ".join(cand)
+                        break
+        if raw is None:
+            for i in anchor_idx:
+                inf = infos[i]
+                cut = inf.anchor.span[0] if inf.anchor else (re.search(r"(?i),?\s*(?:dato|tid)", inf.text) or re.search("$", inf.text)).start()
+                head = inf.text[:cut]
+                inline = inline_title(inf)
+                if inline:
+                    head = inline[1]
+                head = re.sub(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b\s*(?:den|d\.)?\s*$", "", head)
+                head = head.strip(" ,-–:")
+                if len(head.split()) >= 1 and not re.match(r"(?i)^(?:dato|tid|den|d\.|kl)\b", head) and \
+                        not re.search(r"\d{1,2}[.:]\d{2}", head) and len(head) > 3:
+                    raw = head
+                    ev.evidence["venue"] = inf.text
+                    break
+        if raw is None:
+            for i in range(lo, hi):
+                inf = infos[i]
+                if i in self.contacts or inf.anchor or inf.prose:
+                    continue
+                if looks_like_address(inf.text) and inf.words <= 16:
+                    raw = inf.text
+                    break
+                m = re.match(r"^(?P<place>[A-ZÆØÅ][^.]{2,80}?),\s*kl\.?\s*\d", inf.text)
+                if m and not inf.speakers:
+                    raw = m["place"]
+                    break
+        if raw is None:
+            # a listing card: title, date, then the town on a line of its own ("Brabrand", "Odense NØ")
+            for i in anchor_idx:
+                nxt = infos[i + 1] if i + 1 < hi else None
+                if nxt is not None and nxt.words <= 3 and pure_date_line(infos[i]) and i + 1 not in self.item_titles \
+                        and re.fullmatch(r"(?:\d{4}\s+)?[A-ZÆØÅ][\wæøå.-]*(?:\s+(?:[A-ZÆØÅ][\wæøå.-]*|[A-ZÆØÅ]{1,2}))*",
+                                         nxt.text) and not nxt.generic and not nxt.speakers:
+                    raw = nxt.text
+                    break
+        if raw and re.match(r"(?i)^(?:meldes|oplyses|følger|annonceres|offentliggøres|kommer|tba|senere)\b|"
+                            r"^\w+\s+(?:meldes|oplyses|følger)\b", raw.strip()):
+            raw = None  # "Meldes ud senere": no place yet
+        if raw:
+            raw = re.split(r"(?i)[.,]?\s*(?:link\s+(?:sendes|følger|til)|tilmelding\b)", raw)[0]
+            v = parse_venue(raw)
+            if v and not (v.postal_code or v.street) and v.name and len(v.name.split()) <= 3 and \
+                    not ONLINE.search(raw) and raw == v.raw and "," not in raw:
+                v.city = v.city or v.name  # a bare town
+            if v and (v.name or v.street or v.city):
+                ev.venue = v
+            if v and v.online:
+                ev.online = True
+
+    def status(self, ev: Event, lo: int, hi: int, anchor_idx: list[int]) -> None:
+        infos = self.infos
+        short = [infos[i].text for i in range(lo, hi) if infos[i].words <= 16 and i not in self.contacts]
+        notes = [infos[i].text for i in range(lo, hi)
+                 if re.match(r"(?i)^(?:arrangementet|mødet|konferencen|debatten|webinaret|dagen|kurset)\s+"
+                             r"(?:er|bliver|må)\s+(?:desværre\s+)?(?:aflyst|udsat|flyttet|udskudt)", infos[i].text)]
+        ev.status, why = decide_status(ev.title, short + notes)
+        if why:
+            ev.evidence["status"] = why
+        conf_lines = [infos[i].text for i in anchor_idx] + short
+        ev.date_confirmed, why = date_confirmed(conf_lines)
+        if why:
+            ev.evidence["date_confirmed"] = why
+        if ev.date_confirmed and ev.status == "confirmed" and ev.start is not None:
+            pass
+        elif not ev.date_confirmed and ev.status == "confirmed":
+            ev.status = "tentative"
+
+    def people(self, ev: Event, lo: int, hi: int, prose: bool) -> None:
+        found: list[Speaker] = []
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            if i in self.contacts:
+                continue
+            found += inf.speakers
+            if prose and not inf.speakers and re.search(r"(?i)\b(?:med|af|fra|ved|er|hør)\b", inf.text):
+                found += prose_speakers(inf.text)
+        ev.speakers = merge_speakers(found)
+        enrich(ev.speakers, [self.infos[i].text for i in range(lo, hi) if i not in self.contacts])
+
+    def extras(self, ev: Event, lo: int, hi: int) -> None:
+        infos = self.infos
+        for i in range(lo, hi):
+            inf = infos[i]
+            key = inf.label[0] if inf.label else (inf.text.lower().rstrip(":") if inf.words <= 2 else "")
+            val = inf.label[1] if inf.label and inf.label[1] else (infos[i + 1].text if i + 1 < hi else "")
+            if key == "målgruppe" and not ev.audience:
+                ev.audience = val or None
+            elif key in ("pris", "deltagerpris") and not ev.price:
+                ev.price = val or None
+            elif key in ("tilmeldingsfrist", "frist") and not ev.registration_deadline:
+                ev.registration_deadline = val or None
+            elif key in ("arrangør", "arrangører", "medarrangør", "medarrangører") and val:
+                ev.organisers += [x.strip() for x in re.split(r",\s*|\s+og\s+", val) if x.strip()]
+            m = re.search(r"^(?P<who>(?:[A-ZÆØÅ][\w'’.-]*(?:\s+[\wæøå'’.-]+){0,5}?)(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\w'’.-]*"
+                          r"(?:\s+[\wæøå'’.-]+){0,5}?)+)\s+inviterer\b", inf.text)
+            if m and not ev.organisers:
+                ev.organisers = [x.strip() for x in re.split(r",\s*|\s+og\s+", m["who"]) if x.strip()]
+            if re.search(r"(?i)\bsenest\b", inf.text) and not ev.registration_deadline and inf.dates:
+                ev.registration_deadline = inf.dates[0].text
+        desc = [infos[i].text for i in range(lo, hi) if infos[i].prose and i not in self.contacts]
+        ev.description = "\n\n".join(desc[:3]) or None
+
+    def online(self, ev: Event, lo: int, hi: int) -> None:
+        if ev.online:
+            return
+        if ONLINE.search(ev.title):
+            ev.online = True
+            return
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            if i in self.contacts or inf.prose:
+                continue
+            if ONLINE.search(inf.text) and (inf.words <= 14 or inf.venue or inf.label):
+                ev.online = True
+                return
+
+
+def sessions_from(infos: list[LineInfo], lo: int, hi: int, contacts: set[int]) -> list[Session]:
+    """Programme slots (`09.30-10.45 Title, v/ Name`) and the workshops listed under a block heading."""
+    out: list[Session] = []
+    block = None
+    for i in range(lo, hi):
+        inf = infos[i]
+        if i in contacts:
+            continue
+        if inf.slot:
+            a, b, rest = inf.slot
+            title = inf.speaker_prefix or rest
+            if re.search(r"(?i)workshops?|blok|runde|spor", rest) and not inf.speakers:
+                block = rest
+            s = Session(title=re.sub(r"^(?:[0-2]?\d[.:][0-5]\d\s*[-–]\s*[0-2]?\d[.:][0-5]\d\s*)", "", title),
+                        start=_hm(a), end=_hm(b) if b else None)
+            s.speakers = list(inf.speakers)
+            out.append(s)
+        elif inf.speakers and inf.speaker_prefix:
+            out.append(Session(title=inf.speaker_prefix, block=block, speakers=list(inf.speakers)))
+        elif inf.speakers and out:
+            out[-1].speakers += [s for s in inf.speakers if s.name not in {x.name for x in out[-1].speakers}]
+    return out
+
+
+def _hm(s: str) -> tuple[int, int]:
+    h, m = re.split(r"[.:]", s)
+    return int(h), int(m)
+
+
+def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], list[Speaker]]:
+    infos = cut_chrome(classify_all(lines))
+    contacts = contact_zones(infos)
+    kind, items = segment(infos)
+    asm = Assembler(infos, today, contacts)
+    events: list[Event] = []
+    if kind == "listing":
+        asm.item_titles = {t for t, *_ in items if t is not None}
+        for t, group, lo, hi in items:
+            inline = inline_title(infos[group[0]])
+            if inline:
+                t = None  # the line names its own event
+            title_text = infos[t].text if t is not None else (inline[0] if inline else infos[group[0]].text)
+            if t is not None and infos[t].speaker_prefix:
+                title_text = infos[t].speaker_prefix
+            title, series, place = clean_title(title_text)
+            ev = Event(title=title, series=series)
+            ev.evidence["title"] = title_text
+            asm.when(ev, group, lo, hi)
+            asm.venue(ev, group, lo, hi)
+            if ev.venue is None and place and not ONLINE.search(title):
+                ev.venue = Venue(raw=place, city=place)
+            asm.people(ev, lo, hi, prose=False)
+            asm.online(ev, lo, hi)
+            asm.status(ev, lo, hi, group)
+            asm.extras(ev, lo, hi)
+            events.append(ev)
+        events = _dedupe(events, page_title(infos)[1])
+    else:
+        n = len(infos)
+        t, title_text = page_title(infos)
+        if title_text is None:
+            title_text = next((inf.text for inf in infos if inf.words <= 14), "(uden titel)")
+        title, series, _ = clean_title(title_text)
+        ev = Event(title=title, series=series)
+        ev.evidence["title"] = title_text
+        anchors = [i for i, inf in enumerate(infos) if inf.anchor]
+        ev.sessions = sessions_from(infos, 0, n, contacts)
+        timed = [s for s in ev.sessions if s.start]
+        moved = _postponed_to(infos)
+        if moved is not None:
+            anchors = [moved]  # "Arrangementet er udsat til torsdag den 21. november": the new date counts
+        if anchors:
+            first = anchors[0]
+            group = [i for i in anchors if infos[i].anchor and same_day(infos[i].anchor, infos[first].anchor)]
+            # a day programme gives the times when the date line does not: first slot to last
+            asm.when(ev, group, 0, n, loose_times=not timed)
+        else:
+            group = []
+        if ev.start is not None and not isinstance(ev.start, dt.datetime) and timed:
+            ev.start = local_datetime(ev.start, timed[0].start)
+            last = timed[-1]
+            end = last.end or last.start
+            end_day = ev.start.date() + dt.timedelta(days=1 if end < timed[0].start else 0)
+            ev.end = local_datetime(end_day, end)
+        asm.venue(ev, group, 0, n)
+        asm.people(ev, 0, n, prose=True)
+        asm.online(ev, 0, n)
+        asm.status(ev, 0, n, group)
+        asm.extras(ev, 0, n)
+        # a page with no date, no speakers, no place and no programme (an index, an article) holds no event
+        if ev.start is not None or ev.speakers or ev.venue or ev.sessions or not ev.date_confirmed:
+            events.append(ev)
+    contacts_out = _contacts(infos, contacts)
+    return kind, events, contacts_out
+
+
+def _day(value) -> dt.date | None:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+PROSE_ADDRESS = re.compile(
+    r"\b(?:på|i|hos)\s+(?P<venue>[A-ZÆØÅ][\wæøåÆØÅ&'. -]{2,60},\s*[A-ZÆØÅ][\wæøå'. -]{2,40}\s\d{1,4}[A-Za-z]?"
+    r"(?:-\d{1,4})?,\s*\d{4}\s+[A-ZÆØÅ][\wæøå]+(?:\s[A-ZÆØÅ]{1,2}\b)?)")
+
+
+POSTPONED_TO = re.compile(r"(?i)\b(?:udsat|udskudt|flyttet|rykket)\b(?:\s+fra\s+[^.]*?)?\s+til\s+")
+
+
+def _postponed_to(infos: list[LineInfo]) -> int | None:
+    """The line that moves the event to a new date, with that date made its anchor."""
+    for i, inf in enumerate(infos):
+        m = POSTPONED_TO.search(inf.text)
+        if not m:
+            continue
+        later = [d for d in (inf.dates or find_dates(inf.text)) if d.span[0] >= m.end() - 1]
+        if later and later[0].span[0] - m.end() <= 25:
+            inf.anchor = later[0]
+            return i
+    return None
+
+
+def _dedupe(events: list[Event], page_title: str | None = None) -> list[Event]:
+    """A joint meeting listed under two networks is one event: same day, similar title. The page's own
+    heading with the date of its first item (a series page, a fact box) is not an event of its own."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if _day(o.start) == _day(ev.start) and ev.start is not None and
+                     (o.start == ev.start or not isinstance(o.start, dt.datetime)
+                      or not isinstance(ev.start, dt.datetime)) and
+                     (norm_title(o.title) in norm_title(ev.title) or norm_title(ev.title) in norm_title(o.title) or
+                      _overlap(o.title, ev.title) >= 0.6)), None)
+        if twin:
+            twin.speakers = merge_speakers(twin.speakers + ev.speakers)
+            twin.end = twin.end or ev.end
+            twin.venue = twin.venue or ev.venue
+            twin.online = twin.online or ev.online
+            twin.description = twin.description or ev.description
+            if isinstance(ev.start, dt.datetime) and not isinstance(twin.start, dt.datetime):
+                twin.start, twin.end = ev.start, ev.end
+            continue
+        out.append(ev)
+    if page_title and len(out) > 2:
+        head = norm_title(page_title)
+        out = [ev for ev in out if not (norm_title(ev.title) == head and not ev.speakers and any(
+            o is not ev and _day(o.start) == _day(ev.start) for o in out))]
+    return out
+
+
+def _overlap(a: str, b: str) -> float:
+    x, y = set(norm_title(a).split()), set(norm_title(b).split())
+    return len(x & y) / max(1, min(len(x), len(y)))
+
+
+def _contacts(infos: list[LineInfo], zone: set[int]) -> list[Speaker]:
+    from .names import looks_like_person
+    out = []
+    for i in sorted(zone):
+        t = infos[i].text.split(",")[0].strip()
+        if looks_like_person(t):
+            out.append(Speaker(name=t, evidence=infos[i].text))
+    return out

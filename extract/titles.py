@@ -1,0 +1,87 @@
+"""Titles: the page's own title, a title written on a date line, and network suffixes taken off."""
+from __future__ import annotations
+
+import re
+
+from .chrome import chrome_prose
+from .lines import LineInfo
+
+
+NETWORK_SUFFIX = re.compile(r"\s+[-–]\s+(?:[\w'’.-]+\s+){0,4}(?:netværk|network|forum)\b.*$", re.I)
+
+
+def clean_title(text: str) -> tuple[str, str | None, str | None]:
+    """Strip a network suffix (`Title - Socialpolitisk netværk - Aarhus`) and bullets;
+    → (title, series, place named after the network)."""
+    t = text.strip(" •·-–\"”“")
+    series = place = None
+    m = NETWORK_SUFFIX.search(t)
+    if m and m.start() > 8:
+        parts = re.split(r"\s+[-–]\s+", m.group(0).strip(" -–"))
+        series = parts[0].strip()
+        if len(parts) > 1 and re.match(r"^[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){0,2}$", parts[1].strip()):
+            place = parts[1].strip()
+        t = t[: m.start()].strip()
+    t = re.sub(r"\s*\((?:fællesmøde|i samarbejde)[^)]*\)", "", t, flags=re.I).strip()
+    return t, series, place
+
+
+CHROME_TITLE = re.compile(
+    r"(?i)cookie|privatliv|persondata|dine\s+data|samtykke|gå\s+til\s+(?:indhold|hovedindhold)|spring\s+til|"
+    r"^log\s*ind|^søg|^menu$|^accepter|^filtr[eé]r|^vælg\s+|^luk$|^del\b|^print|^tilbage\b|^forside$|^hjem$")
+
+
+def _titled_date(inf: LineInfo) -> bool:
+    """`Socialrådgiverdage 2024 – fredag 8. november`: a heading that names the event and its day."""
+    if not inf.anchor or inf.words > 12 or inf.times or inf.prose or "," in inf.text[: inf.anchor.span[0]]:
+        return False
+    head = inf.text[: inf.anchor.span[0]].strip(" –-:")
+    return len(head.split()) >= 2 and head[:1].isupper() and not LABEL_WORDS.match(head)
+
+
+LABEL_WORDS = re.compile(r"(?i)^(?:dato|tid|tidspunkt|hvornår|sted|udsat|aflyst|nb|obs|bemærk)\b")
+
+
+def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
+    """The page's own title: its h1 where the markup says so; else the title-like line that the page treats
+    as a title: followed by the date or the introduction, repeated further down (fact box), not chrome."""
+    for i, inf in enumerate(infos):
+        if inf.line.kind == "h" and inf.line.level == 1 and not inf.generic and not inf.anchor \
+                and not CHROME_TITLE.search(inf.text):
+            return i, inf.text
+    best, best_score = None, None
+    texts = [norm_title(inf.text) for inf in infos]
+    for i, inf in enumerate(infos):
+        if not (inf.title or _titled_date(inf)) or inf.text.islower() or CHROME_TITLE.search(inf.text):
+            continue
+        score = -0.02 * i
+        after = [x for x in infos[i + 1:i + 4] if not (x.words <= 2 and x.text.islower())]
+        if after and after[0].anchor:
+            score += 3
+        elif any(x.anchor for x in after[:2]):
+            score += 2
+        if any(x.prose and not chrome_prose(x) for x in after[:2]):
+            score += 2  # the introduction follows (a subtitle may stand between)
+        if inf.line.kind == "li" or " · " in inf.text or " | " in inf.text:
+            score -= 2  # a menu item, a breadcrumb or a "type · region" label
+        if texts[i] in texts[i + 1:]:
+            score += 2
+        if inf.line.kind == "h":
+            score += 1
+        if best_score is None or score > best_score:
+            best, best_score = i, score
+    return (best, infos[best].text) if best is not None else (None, None)
+
+
+def inline_title(inf: LineInfo) -> tuple[str, str] | None:
+    """`<title> - <venue> <weekday> <d>. <month> <yyyy>` on one line → (title, venue)."""
+    if not inf.anchor:
+        return None
+    head = inf.text[: inf.anchor.span[0]].strip()
+    m = re.match(r"^(?P<title>[A-ZÆØÅ\d][^,]{3,90}?)\s+[-–]\s+(?P<venue>.{3,120})$", head)
+    if not m or re.match(r"(?i)^(?:dato|tid|kl)\b", head):
+        return None
+    return m["title"].strip(), m["venue"].strip(" ,")
+
+def norm_title(s: str) -> str:
+    return re.sub(r"[^\w]+", " ", s.casefold()).strip()
