@@ -126,6 +126,14 @@ class Assembler:
         if raw is None:
             for i in anchor_idx:
                 inf = infos[i]
+                if " | " in inf.text:
+                    # "Seminar | 14. maj 2025 | 13.00-15.00 | VIVE, Herluf Trolles Gade 11, 1052 København K"
+                    place = [c for c in inf.text.split(" | ") if POSTAL.search(c) or looks_like_address(c)]
+                    if place:
+                        raw = place[0]
+                        ev.evidence["venue"] = inf.text
+                        break
+                    continue
                 cut = inf.anchor.span[0] if inf.anchor else (re.search(r"(?i),?\s*(?:dato|tid)", inf.text) or re.search("$", inf.text)).start()
                 head = inf.text[:cut]
                 inline = inline_title(inf)

@@ -32,7 +32,7 @@ GENERIC = re.compile(
     r"netværk|om\s+os|forside|hjem|nyheder|workshops?(?:,?\s+(?:blok|runde|spor)\s*\d*)?|paneldebat|pause|"
     r"frokost|kaffe(?:pause)?|morgenmad|morgenbrød|velkomst|velkommen|afrunding|opsamling|tak\s+for\s+i\s+dag|"
     r"interesseret\??|bliv\s+medlem|medlemskab|fakta(?:\s+om\s+\w+)?|praktisk|priser?\s+og\s+tilmelding|"
-    r"spørgsmål\??)[\s:.!?]*$"
+    r"spørgsmål\??|aflyst|udsat|udskudt|aflyst\s+\S+|nyt\s+tidspunkt)[\s:.!?]*$"
     r"|^(?:[\w'’-]+\s+){0,3}(?:netværk|netværket)(?:\s*[-–:]\s*(?:mødeprogram|møderække|program)(?:\s+\d{4}(?:[-/]\d{2,4})?)?)?\s*$")
 FILLER = re.compile(
     r"(?i)(?:yderligere|mere|nærmere)\s+information\b.*\bfølger|følger\s+(?:snarest|senere|snart)|"
@@ -167,6 +167,8 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
         return False
     if re.match(r"^[0-2]?\d[.:][0-5]\d\b", t):
         return False  # "18.30 Konferencemiddag": a programme line
+    if info.dates and DEADLINE.search(t):
+        return False  # "Tilmelding senest 7. maj"
     if info.times and re.search(r"(?i)\bkl\.?\s*\d", t) or looks_like_address(t):
         return False  # "Altinget, Ny Kongensgade 10, kl. 09:30-12:00" is a place and time
     if is_time_only(t):

@@ -43,6 +43,7 @@ MOD_CUE = re.compile(
     r"konferencier|værter|vært)(?:\s+(?:er|bliver|på dagen er|for dagen er))?\s*:?\s+(?=[A-ZÆØÅa-zæøå])")
 PROSE_CUE = re.compile(
     r"(?i)\b(?:(?:derefter|herefter|bagefter|dernæst|endelig|også)\s+(?:fortæller|taler|præsenterer|giver)|"
+    r"(?:du\s+kan|kom\s+og|her\s+kan\s+du)\s+møde|"
     r"(?:debat|paneldebat|samtale|dialog|interview|diskussion|snak)\s+med|oplæg\s+(?:fra|af|ved)|"
     r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ]))\s+")
 _UNCONFIRMED = re.compile(r"(?i)ikke\s+(?:endeligt\s+)?bekræftet|afventer\s+bekræftelse|\btbc\b|\btba\b|"
@@ -159,7 +160,7 @@ def _is_role(text: str) -> bool:
 
 def _notes(piece: str) -> tuple[str, str | None, bool, list[str]]:
     """Take the parenthesised notes off a piece: party, confirmation, venue notes (dropped)."""
-    party, confirmed, dropped = None, True, []
+    party, confirmed, dropped, orgs = None, True, [], []
     for m in list(_NOTE_PAREN.finditer(piece)):
         body = m.group("body").strip()
         letter = party_letter(body)
@@ -169,14 +170,16 @@ def _notes(piece: str) -> tuple[str, str | None, bool, list[str]]:
             confirmed = False
         elif _VENUE_NOTE.match(body) or re.match(r"(?i)fællesmøde", body):
             dropped.append(body)
+        elif m.end() >= len(piece.rstrip(" ,.")) and body[:1].isupper() and not re.search(r"\d", body):
+            # "professor Y (Københavns Universitet)": the organisation, read as one of the person's attributes
+            orgs.append(body)
         else:
-            # "(Professionshøjskolen Metropol)" is an organisation; keep it as text
             continue
         piece = piece.replace(m.group(0), " ")
     if _UNCONFIRMED.search(piece) and re.search(r"(?i)ikke\s+bekræftet", piece):
         confirmed = False
         piece = re.sub(r"(?i)\bikke\s+(?:endeligt\s+)?bekræftet\b", " ", piece)
-    return re.sub(r"\s+", " ", piece).strip(), party, confirmed, dropped
+    return re.sub(r"\s+", " ", piece).strip(), party, confirmed, orgs
 
 
 def _split_role_org(attrs: list[str]) -> tuple[str | None, str | None]:
@@ -257,7 +260,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                               moderator=moderator, evidence=evidence)
             attrs = [a for a in (x.strip() for x in inner["inner"].split(",")) if a]
             continue
-        piece, party, confirmed, _ = _notes(raw)
+        piece, party, confirmed, paren_orgs = _notes(raw)
         piece = _clean_piece(piece)
         if not piece:
             if current is not None:
@@ -282,9 +285,9 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                 current.confirmed = current.confirmed and confirmed
                 continue
             if current is None:
-                pending.append(piece)
+                pending += [piece] + paren_orgs
             else:
-                attrs.append(piece)
+                attrs += [piece] + paren_orgs
             if current is not None:
                 current.party = current.party or party
                 current.confirmed = current.confirmed and confirmed
@@ -298,7 +301,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
         close()
         name = _TITLE_PREFIX.sub("", name)
         current = Speaker(name=name, party=party, confirmed=confirmed, moderator=moderator, evidence=evidence)
-        attrs = ([role_before] if role_before else []) + pending + ([org_after] if org_after else [])
+        attrs = ([role_before] if role_before else []) + pending + ([org_after] if org_after else []) + paren_orgs
         pending = []
     close()
     for k in range(len(found) - 1):
@@ -456,6 +459,10 @@ def enrich(speakers: list[Speaker], texts: list[str]) -> None:
                     role, org = _split_role_org([m.group(1)])
                     sp.role = role
                     sp.organization = sp.organization or org
+        if not sp.party:
+            m = re.search(name + r"\s*\((?P<p>[^()]{1,30})\)", body)
+            if m and party_letter(m["p"]):
+                sp.party = party_letter(m["p"])
         if sp.role and not sp.organization:
             m = re.search(name + r",\s+" + re.escape(sp.role) + r"\s+(?:i|hos|ved|på)\s+((?:[A-ZÆØÅ][\w'’-]*\s?){1,4})", body)
             if m:

@@ -56,10 +56,8 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
             continue
         score = -0.02 * i
         after = [x for x in infos[i + 1:i + 4] if not (x.words <= 2 and x.text.islower())]
-        if after and after[0].anchor:
-            score += 3
-        elif any(x.anchor for x in after[:2]):
-            score += 2
+        if any(x.anchor for x in after[:2]):
+            score += 2.5  # the date follows (a kicker or label line may stand between)
         if any(x.prose and not chrome_prose(x) for x in after[:2]):
             score += 2  # the introduction follows (a subtitle may stand between)
         if inf.line.kind == "li" or " · " in inf.text or " | " in inf.text:
@@ -68,6 +66,10 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
             score += 2
         if inf.line.kind == "h":
             score += 1
+        if inf.words == 1:
+            score -= 0.5  # a one-word line under a title is a label ("Socialudvalget"), not the title
+        if inf.speakers:
+            score -= 2  # a session with its speakers ("Workshop: X, v/ Name") is part of the page, not its title
         if best_score is None or score > best_score:
             best, best_score = i, score
     return (best, infos[best].text) if best is not None else (None, None)
