@@ -328,10 +328,22 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         else:
             group = []
         if ev.start is not None and not isinstance(ev.start, dt.datetime) and timed:
-            ev.start = local_datetime(ev.start, timed[0].start)
+            first_day = ev.start
+            # a programme over several days ends on its last day: a day range, or day headings below the first
+            days = [ev.end] if isinstance(ev.end, dt.date) and not isinstance(ev.end, dt.datetime) else []
+            for i in anchors:
+                a = infos[i].anchor
+                if a is not None and pure_date_line(infos[i]):
+                    try:
+                        d = dt.date(a.year or first_day.year, a.month, a.day)
+                    except ValueError:
+                        continue
+                    if first_day < d <= first_day + dt.timedelta(days=7):
+                        days.append(d)
+            ev.start = local_datetime(first_day, timed[0].start)
             last = timed[-1]
             end = last.end or last.start
-            end_day = ev.start.date() + dt.timedelta(days=1 if end < timed[0].start else 0)
+            end_day = max(days) if days else first_day + dt.timedelta(days=1 if end < timed[0].start else 0)
             ev.end = local_datetime(end_day, end)
         asm.venue(ev, group, 0, n)
         asm.people(ev, 0, n, prose=True)

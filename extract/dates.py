@@ -187,19 +187,28 @@ def find_dates(text: str) -> list[DateMention]:
         taken.append(m.span())
     mentions.sort(key=lambda x: x.span)
     # "30. december 2024 - 2. januar 2025": two dates joined by a dash are one range
+    # "onsdag 1. oktober kl. 10.00 til torsdag 2. oktober kl. 13.00": one range from the first time to the last
     merged: list[DateMention] = []
+    first_times: dict[int, tuple[int, int]] = {}
     for men in mentions:
         prev = merged[-1] if merged else None
-        if prev and prev.end_day is None and re.fullmatch(r"\s*(?:-|–|—|til)\s*", text[prev.span[1]:men.span[0]]):
+        between = text[prev.span[1]:men.span[0]] if prev else ""
+        m = re.fullmatch(r"(?i)\s*(?:,?\s*kl\.?\s*(?P<h>[0-2]?\d)[.:](?P<m>[0-5]\d)\s*)?(?:-|–|—|til)\s*", between)
+        if prev and prev.end_day is None and m:
             prev.end_day, prev.end_month = men.day, men.month
             prev.span = (prev.span[0], men.span[1])
             prev.text = text[prev.span[0]:prev.span[1]]
             if prev.year is None:
                 prev.year = men.year if men.month >= prev.month or men.year is None else men.year - 1
+            if m["h"]:
+                first_times[id(prev)] = (int(m["h"]), int(m["m"]))
             continue
         merged.append(men)
     mentions = merged
     _attach_times(text, mentions, taken)
+    for men in mentions:
+        if id(men) in first_times:
+            men.start_time, men.end_time = first_times[id(men)], men.start_time
     return mentions
 
 

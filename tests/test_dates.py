@@ -213,6 +213,11 @@ def test_time_past_midnight_ends_next_day():
     assert et.end.isoformat() == "2023-11-05T02:00:00+01:00"
 
 
+def test_range_with_times_on_two_days():
+    et = parse_danish_date("Tid: Onsdag 1. oktober 2025 kl. 10.00 til torsdag 2. oktober kl. 13.00")
+    assert (et.start.isoformat(), et.end.isoformat()) == ("2025-10-01T10:00:00+02:00", "2025-10-02T13:00:00+02:00")
+
+
 def test_day_range_ends_on_last_day():
     et = parse_danish_date("15.-17. november 2023")
     assert (et.start, et.end) == (dt.date(2023, 11, 15), dt.date(2023, 11, 17))
