@@ -7,6 +7,7 @@ ministries, regions, universities by their names. Anything else keeps its own (c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (pattern on the organisation text, canonical name, kind) — first match wins
 CANONICAL = [
@@ -46,6 +47,7 @@ _COMPILED = [(re.compile(p, re.I), name, kind) for p, name, kind in CANONICAL]
 _KINDS = [(re.compile(p, re.I), kind) for p, kind in KIND_WORDS]
 
 
+@lru_cache(maxsize=65536)  # people resolution asks about the same few hundred names over and over
 def canonical_organisation(text: str | None) -> tuple[str | None, str | None]:
     """→ (canonical name, kind) for an organisation as written; (None, None) for nothing."""
     if not text or not text.strip():
