@@ -35,6 +35,8 @@ def read_page(item: PageItem):
         return extract_page(item.body, url=item.url, today=item.fetched_at.date(), is_html=True), None
     except ValueError as exc:
         return None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - a bug on one page must not lose the others; the page is recorded
+        return None, f"extractor failed: {type(exc).__name__}: {exc}"
 
 
 class PageWorker:
