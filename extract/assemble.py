@@ -141,6 +141,9 @@ class Assembler:
                     head = inline[1]
                 head = re.sub(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b\s*(?:den|d\.)?\s*$", "", head)
                 head = head.strip(" ,-–:")
+                if re.fullmatch(r"(?i)(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                                r"december)?\s*(?:\d{4})?", head):
+                    continue  # "Februar 2021 - dato følger": a month, not a place
                 if len(head.split()) >= 1 and not re.match(r"(?i)^(?:dato|tid|den|d\.|kl)\b", head) and \
                         not re.search(r"\d{1,2}[.:]\d{2}", head) and len(head) > 3:
                     raw = head
@@ -152,7 +155,7 @@ class Assembler:
                 if i in self.contacts or inf.anchor or inf.prose:
                     continue
                 if looks_like_address(inf.text) and inf.words <= 16:
-                    raw = inf.text
+                    raw = re.split(r",?\s+kl\.?\s*\d", inf.text)[0]  # "Industriens Hus, ..., kl. 09:30-12:00"
                     break
                 m = re.match(r"^(?P<place>[A-ZÆØÅ][^.]{2,80}?),\s*kl\.?\s*\d", inf.text)
                 if m and not inf.speakers:

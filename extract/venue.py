@@ -63,6 +63,8 @@ def venue_note(text: str) -> str | None:
 
 
 def looks_like_address(text: str) -> bool:
+    if re.search(r"\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+[1-9]\d{3}\s+[A-ZÆØÅ]", text):
+        return True  # "Boulevard 18, 1553 København V": a house number, then postal code and town
     return bool(POSTAL.search(text)) and bool(STREET.search(text.split(",")[0] + "," if "," in text else text)) \
         or bool(re.search(r"\b\d{4}\s+[A-ZÆØÅ]", text) and re.search(r"\w+(?:vej|gade|allé|plads|torv|stræde|"
                                                                    r"brygge|boulevard|vænge|have)\s+\d", text))
