@@ -9,7 +9,7 @@ from .chrome import contact_zones, cut_chrome
 from .dates import TimeRange, find_dates, local_datetime, resolve
 from .lines import LineInfo, classify_all, is_time_only
 from .model import Event, Session, Speaker, Venue
-from .segment import pure_date_line, same_day, segment
+from .segment import EVENT_TYPE, pure_date_line, same_day, segment
 from .speakers import enrich, prose_speakers
 from .status import date_confirmed, decide_status
 from .text import Line
@@ -128,7 +128,10 @@ class Assembler:
                 inf = infos[i]
                 if " | " in inf.text:
                     # "Seminar | 14. maj 2025 | 13.00-15.00 | VIVE, Herluf Trolles Gade 11, 1052 København K"
-                    place = [c for c in inf.text.split(" | ") if POSTAL.search(c) or looks_like_address(c)]
+                    cells = inf.text.split(" | ")
+                    place = [c for c in cells if POSTAL.search(c) or looks_like_address(c)] or \
+                        [c for c in cells if re.fullmatch(r"[A-ZÆØÅ][\wæøå.-]*(?:[ -][A-ZÆØÅ][\wæøå.-]*){0,2}", c.strip())
+                         and not EVENT_TYPE.match(c.strip()) and not find_dates(c)]  # "12. februar 2025 | Odense"
                     if place:
                         raw = place[0]
                         ev.evidence["venue"] = inf.text

@@ -133,9 +133,16 @@ def _next_title(infos: list[LineInfo], i: int) -> bool:
     return j < len(infos) and infos[j].title
 
 
+EVENT_TYPE = re.compile(r"(?i)^(?:arrangement|event|webinar|seminar|konference|temadag|kursus|fyraftensmøde|"
+                        r"netværksmøde|debatmøde|dialogmøde|workshop|møde|fagligt\s+møde|generalforsamling|"
+                        r"studiekreds|høring|samråd|messe|festival|online|fysisk)$")
+
+
 def _type_label(inf: LineInfo) -> bool:
-    """`arrangement`, `webinar`, `konference`: a one-word type label above a title."""
-    return inf.words <= 2 and inf.text[:1].islower() and not inf.anchor and not inf.speakers
+    """`arrangement`, `Webinar`, `Fyraftensmøde`: a one-word type label above a title."""
+    if inf.anchor or inf.speakers or inf.words > 2:
+        return False
+    return inf.text[:1].islower() or bool(EVENT_TYPE.match(inf.text))
 
 
 def _first_title(infos: list[LineInfo], i: int | None) -> int | None:

@@ -29,7 +29,7 @@ LEAD_CUE = re.compile(
     r"(?:modereres|faciliteres|modereret|faciliteret|ledes|styres)\s+af:?|"
     r"(?:dagens\s+)?værter\s+er|(?:dagens\s+)?vært\s+er|"
     r"ordstyrer er|dagens (?:ordstyrer|moderator|vært|konferencier)(?: er)?:?|moderator er)"
-    r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med))\s*",
+    r"|(?P<weak>ved|med|oplæg|samtale med|debat med|interview med):?)\s*",
     re.I)
 # A cue inside a line: "Workshop: ..., v/ Name" or "... (Faciliteres af Name, role)"
 MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(?=\s+\S))\s*|"
