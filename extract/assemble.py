@@ -11,7 +11,7 @@ from .lines import LineInfo, classify_all, is_time_only
 from .model import Event, Session, Speaker, Venue
 from .segment import EVENT_TYPE, pure_date_line, same_day, segment
 from .speakers import enrich, prose_speakers
-from .status import date_confirmed, decide_status
+from .status import DATE_UNCONFIRMED, date_confirmed, decide_status
 from .text import Line
 from .titles import inline_title, norm_title, clean_title, page_title
 from .venue import ONLINE, POSTAL, looks_like_address, parse_venue
@@ -137,6 +137,15 @@ class Assembler:
                         ev.evidence["venue"] = inf.text
                         break
                     continue
+                if inf.anchor:
+                    # "Dato og sted: 4. december 2024, Comwell Middelfart, Kongebrovej 51, 5500 Middelfart"
+                    tail = inf.text[inf.anchor.span[1]:]
+                    tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?", "", tail)
+                    tail = tail.strip(" ,-–|")
+                    if tail and (POSTAL.search(tail) or looks_like_address(tail)) and not DATE_UNCONFIRMED.search(tail):
+                        raw = tail
+                        ev.evidence["venue"] = inf.text
+                        break
                 cut = inf.anchor.span[0] if inf.anchor else (re.search(r"(?i),?\s*(?:dato|tid)", inf.text) or re.search("$", inf.text)).start()
                 head = inf.text[:cut]
                 inline = inline_title(inf)
