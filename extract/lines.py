@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .dates import MONTHS, WEEKDAYS, DateMention, TimeRange, find_dates, find_times
 from .model import Speaker
 from .names import looks_like_person, split_name_run
-from .speakers import LEAD_CUE, MID_CUE, TRAILING_MOD, parse_speaker_list, speaker_line
+from .speakers import LEAD_CUE, MID_CUE, ROLE_WORDS, TRAILING_MOD, parse_speaker_list, speaker_line
 from .status import DATE_UNCONFIRMED
 from .text import Line
 from .venue import labelled_venue, looks_like_address, venue_note
@@ -23,7 +23,8 @@ GENERIC = re.compile(
     r"(?:forår|efterår|sæson|sommer|vinter)(?:et|en)?\s+\d{4}(?:[-/]\d{2,4})?|"
     r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?:\s+\d{4})?|"
     r"program(?:met)?(?:\s+for\s+.*)?|"
-    r"(?:alle\s+|kommende\s+|tidligere\s+|aktuelle\s+)?arrangementer|kalender|tid\s+og\s+sted|tid|sted|dato|"
+    r"(?:alle\s+|kommende\s+|tidligere\s+|aktuelle\s+|afholdte\s+)?(?:arrangementer|møder|events|webinarer|kurser)|"
+    r"kalender|tid\s+og\s+sted|tid|sted|dato|"
     r"målgruppe|pris|tilmelding|tilmeldingsfrist|kontakt(?:person)?|om\s+netværket|oplægsholdere|medvirkende|"
     r"praktisk(?:e)?\s+(?:information|oplysninger)|læs\s+mere|se\s+mere|del|arrangement|event|konference|"
     r"netværksmøde|beskrivelse|indhold|om\s+arrangementet|invitation(?:\s+og\s+program)?|hvor|hvornår|"
@@ -200,7 +201,22 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
                                    r"tilmelding\s+senest|svarfrist|afmeldingsfrist)\s*:?$", prev.text):
             cur.anchor = None
     _speaker_sections(out)
+    _speakers_under_slots(out)
     return out
+
+
+def _speakers_under_slots(infos: list[LineInfo]) -> None:
+    """`13.15 Keynote: ...` then `Associate Professor Name, Aalborg Universitet` on the next line: a speaker
+    written under a programme slot, title first, with or without an organisation."""
+    for prev, inf in zip(infos, infos[1:]):
+        if inf.speakers or not (prev.slot or prev.speakers) or inf.words > 12 or inf.anchor:
+            continue
+        first = inf.text.split(",")[0].strip()
+        run = split_name_run(first)
+        if run and len(run[0].split()) <= 3 and (run[0][:1].islower() or ROLE_WORDS.match(run[0])):
+            found = parse_speaker_list(inf.text, evidence=inf.text)
+            if found:
+                inf.speakers, inf.title = found, False
 
 
 _MONTH_HEAD = re.compile(r"(?i)^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"

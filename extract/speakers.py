@@ -54,7 +54,8 @@ _SENTENCE_WORDS = re.compile(
     r"(?i)\b(?:der|som|har|vil|skal|kan|er|var|blev|bliver|fortæller|giver|taler|om hvordan|hvor|når|"
     r"fordi|at|vi|du|jeg|man|sig|sin|sit|sine|dig|os|inviterer|deltager i)\b")
 ROLE_WORDS = re.compile(
-    r"(?i)^(?:(?:\w+-)?(?:direktør|chef|leder|konsulent|ordfører|borgmester|minister|rådmand|formand|"
+    r"(?i)^(?:(?:associate|assistant|adjunct|senior|full)\s+professor|postdoc|ph\.d\.-studerende|"
+    r"(?:\w+-)?(?:direktør|chef|leder|konsulent|ordfører|borgmester|minister|rådmand|formand|"
     r"næstformand|professor|lektor|docent|adjunkt|forsker|seniorforsker|rådgiver|koordinator|sekretær|"
     r"generalsekretær|journalist|redaktør|medarbejder|medlem|psykolog|pædagog|socialrådgiver|"
     r"sygeplejerske|læge|overlæge|jurist|advokat|økonom|analytiker|specialist|ambassadør|stifter|partner|"
