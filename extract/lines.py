@@ -48,6 +48,7 @@ CONTACT_LINE = re.compile(r"(?i)@|\btlf\.?\b|\btelefon\b|\bmobil\b|\b(?:\d{2}\s)
 DEADLINE = re.compile(r"(?i)tilmelding|frist|senest|deadline|svar\s+udbedes|sidste\s+(?:dag|frist)|"
                       r"udgivet|publiceret|opdateret|offentliggjort|skrevet")
 REPEAT = re.compile(r"(?i)samme\s+arrangement|afholdes\s+(?:også|igen)|gentages|også\s+(?:den|d\.)|"
+                    r"stiftet|grundlagt|etableret|oprettet|født|døde|udgivet|udkom|siden\s+\d|"
                     r"næste\s+(?:møde|gang)|sidste\s+år|tidligere\s+(?:afholdt|arrangement)|blev\s+afholdt|"
                     r"trådte\s+i\s+kraft|træder\s+i\s+kraft|vedtaget|udkom|offentliggjorde|siden\s+(?:den\s+)?\d")
 TIMESLOT = re.compile(r"^(?:kl\.?\s*)?(?P<a>[0-2]?\d[.:][0-5]\d)\s*(?:-|–|til)\s*(?P<b>[0-2]?\d[.:][0-5]\d)\s*:?\s+"

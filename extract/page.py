@@ -11,7 +11,9 @@ from .text import join_split_dates, lines_from_html, lines_from_text, looks_like
 
 EXTRACTOR_VERSION = "0.1.0"
 
-ARTICLE_URL = re.compile(r"(?i)/(?:nyheder|nyhed|news|artikel|artikler|presse(?:meddelelser)?|blog)/[^/]+")
+# pages that are about something else: news, articles, "about" and contact pages
+ARTICLE_URL = re.compile(r"(?i)/(?:nyheder|nyhed|news|artikel|artikler|presse(?:meddelelser)?|blog)/[^/]+|"
+                         r"/(?:om-[\w-]+|om|kontakt|presse|job|ledige-stillinger|medlemskab|bliv-medlem)/?$")
 
 SOURCES = {"altinget.dk": "altinget", "samu.dk": "samu", "socialraadgiverne.dk": "ds", "cfbu.dk": "cfbu"}
 
