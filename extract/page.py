@@ -15,6 +15,8 @@ EXTRACTOR_VERSION = "0.1.0"
 ARTICLE_URL = re.compile(r"(?i)/(?:nyheder|nyhed|news|artikel|artikler|presse(?:meddelelser)?|blog)/[^/]+|"
                          r"/(?:om-[\w-]+|om|kontakt|presse|job|ledige-stillinger|medlemskab|bliv-medlem)/?$")
 
+EVENT_PATH = re.compile(r"(?i)arrangement|/events?/|kalender|moede|konference|kursus|temadag|webinar|program")
+
 SOURCES = {"altinget.dk": "altinget", "samu.dk": "samu", "socialraadgiverne.dk": "ds", "cfbu.dk": "cfbu"}
 
 
@@ -41,7 +43,8 @@ def extract_page(content: str | bytes, url: str | None = None, today: dt.date | 
     if not lines:
         raise ValueError("the page has no text")
     kind, events, contacts = build_events(lines, today)
-    if url and ARTICLE_URL.search(urlparse(url).path):
+    path = urlparse(url).path if url else ""
+    if path and ARTICLE_URL.search(path) and not EVENT_PATH.search(path):
         # news items and articles mention events ("Sæt kryds i kalenderen") but are not event pages
         kind, events = "article", []
     page = Page(events=events, url=url, source=source_of(url), kind=kind, contacts=contacts)

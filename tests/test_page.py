@@ -16,8 +16,10 @@ v/ Ditte Kjær Munk, Chefkonsulent, CFBU
 def test_a_news_item_announcing_an_event_is_not_an_event_page():
     assert extract_page(NEWS, url="https://cfbu.dk/nyheder/saet-kryds-aarskonference/", is_html=False).events == []
     assert extract_page(NEWS, url="https://www.altinget.dk/artikel/ny-kalender", is_html=False).kind == "article"
+    assert extract_page(NEWS, url="https://samu.dk/socialpolitisk-netvaerk/om-netvaerket/", is_html=False).events == []
     # the same text on an event page is one
     assert len(extract_page(NEWS, url="https://cfbu.dk/arrangementer/aarskonference/", is_html=False).events) == 1
+    assert len(extract_page(NEWS, url="https://cfbu.dk/arrangementer/om-boligsocialt-arbejde/", is_html=False).events) == 1
 
 
 def test_a_page_without_text_is_refused_with_a_reason():
