@@ -11,9 +11,9 @@ from .text import join_split_dates, lines_from_html, lines_from_text, looks_like
 
 EXTRACTOR_VERSION = "0.1.0"
 
-# pages that are about something else: news, articles, "about" and contact pages
-ARTICLE_URL = re.compile(r"(?i)/(?:nyheder|nyhed|news|artikel|artikler|presse(?:meddelelser)?|blog)/[^/]+|"
-                         r"/(?:om-[\w-]+|om|kontakt|presse|job|ledige-stillinger|medlemskab|bliv-medlem)/?$")
+# pages that are about something else: news and articles; "about", contact and membership pages
+ARTICLE_URL = re.compile(r"(?i)/(?:nyheder|nyhed|news|artikel|artikler|presse(?:meddelelser)?|blog)/[^/]+")
+ABOUT_URL = re.compile(r"(?i)/(?:om-[\w-]+|om|kontakt|presse|job|ledige-stillinger|medlemskab|bliv-medlem)/?$")
 
 EVENT_PATH = re.compile(r"(?i)arrangement|/events?/|kalender|moede|konference|kursus|temadag|webinar|program")
 
@@ -44,7 +44,7 @@ def extract_page(content: str | bytes, url: str | None = None, today: dt.date | 
         raise ValueError("the page has no text")
     kind, events, contacts = build_events(lines, today)
     path = urlparse(url).path if url else ""
-    if path and ARTICLE_URL.search(path) and not EVENT_PATH.search(path):
+    if ARTICLE_URL.search(path) or (ABOUT_URL.search(path) and not EVENT_PATH.search(path)):
         # news items and articles mention events ("Sæt kryds i kalenderen") but are not event pages
         kind, events = "article", []
     page = Page(events=events, url=url, source=source_of(url), kind=kind, contacts=contacts)
