@@ -311,6 +311,9 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             title, series, place = clean_title(title_text)
             ev = Event(title=title, series=series)
             ev.evidence["title"] = title_text
+            moved = _postponed_to(infos[lo:hi])  # "NB: Mødet er flyttet fra 9. marts til 16. marts"
+            if moved is not None:
+                group = [lo + moved]
             asm.when(ev, group, lo, hi)
             asm.venue(ev, group, lo, hi)
             if ev.venue is None and place and not ONLINE.search(title):
@@ -381,7 +384,7 @@ PROSE_ADDRESS = re.compile(
     r"(?:-\d{1,4})?,\s*\d{4}\s+[A-ZÆØÅ][\wæøå]+(?:\s[A-ZÆØÅ]{1,2}\b)?)")
 
 
-POSTPONED_TO = re.compile(r"(?i)\b(?:udsat|udskudt|flyttet|rykket)\b(?:\s+fra\s+[^.]*?)?\s+til\s+")
+POSTPONED_TO = re.compile(r"(?i)\b(?:udsat|udskudt|flyttet|rykket)\b(?:\s+fra\s+.{0,60}?)?\s+til\s+")
 
 
 def _postponed_to(infos: list[LineInfo]) -> int | None:
@@ -390,9 +393,12 @@ def _postponed_to(infos: list[LineInfo]) -> int | None:
         m = POSTPONED_TO.search(inf.text)
         if not m:
             continue
-        later = [d for d in (inf.dates or find_dates(inf.text)) if d.span[0] >= m.end() - 1]
-        if later and later[0].span[0] - m.end() <= 25:
-            inf.anchor = later[0]
+        # the date after "til" ("fra 9. marts til 16. marts" reads as a range elsewhere: read the rest alone)
+        later = find_dates(inf.text[m.end():])
+        if later and later[0].span[0] <= 25:
+            d = later[0]
+            d.span = (d.span[0] + m.end(), d.span[1] + m.end())
+            inf.anchor = d
             return i
     return None
 

@@ -39,7 +39,8 @@ FILLER = re.compile(
     r"(?i)(?:yderligere|mere|nærmere)\s+information\b.*\bfølger|følger\s+(?:snarest|senere|snart)|"
     r"information\s+om\s+gæst(?:en)?\s+tilgår|programmet\s+(?:er\s+)?(?:under\s+udarbejdelse|opdateres)|"
     r"vær\s+opmærksom\s+på,?\s+at\s+der\s+kan\s+ske\s+ændringer|kan\s+ske\s+ændringer|"
-    r"^se\s+(?:alle\s+|kommende\s+)?arrangementer|^læs\s+mere|^tilmeld\s+dig|^(?:til|af)melding\s+her")
+    r"^se\s+(?:alle\s+|kommende\s+)?arrangementer|^læs\s+mere|læs\s+mere\s+og\s+tilmeld|^tilmeld\s+dig|"
+    r"^(?:til|af)melding\s+her|^del\s+på\s+\w+$")
 CONTACT_HEAD = re.compile(
     r"(?i)^(?:kontakt(?:person(?:er)?)?|kontaktoplysninger|ønsker\s+du\s+at\s+høre\s+nærmere|har\s+du\s+"
     r"(?:nogle\s+)?spørgsmål|spørgsmål\s+(?:til|om)|for\s+(?:mere|yderligere)\s+information|netværksansvarlig|"

@@ -135,7 +135,9 @@ def _next_title(infos: list[LineInfo], i: int) -> bool:
 
 EVENT_TYPE = re.compile(r"(?i)^(?:arrangement|event|webinar|seminar|konference|temadag|kursus|fyraftensmøde|"
                         r"netværksmøde|debatmøde|dialogmøde|workshop|møde|fagligt\s+møde|generalforsamling|"
-                        r"studiekreds|høring|samråd|messe|festival|online|fysisk)$")
+                        r"studiekreds|høring|samråd|messe|festival|online|fysisk|fagdag|temamøde|netværksdag|"
+                        r"inspirationsdag|studietur|træf|topmøde|årsmøde|morgenmøde|frokostmøde|foredrag|debat|"
+                        r"paneldebat|masterclass|uddannelse|kursusdag|konferencer?|webinarer|café|nytårskur)$")
 
 
 def _type_label(inf: LineInfo) -> bool:

@@ -39,7 +39,7 @@ MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(
                      r"[.?!]\s+(?i:med|hør|mød)\s+(?=\S)")
 MOD_CUE = re.compile(
     r"(?i)\b(?:modereres|modereret|faciliteres|faciliteret|styres|styret|ledes|konfereres)\s+af\s+|"
-    r"\b(?:ordstyrer|moderator|facilitator|"
+    r"\b(?:dagens\s+)?(?:ordstyrer|moderator|facilitator|"
     r"konferencier|værter|vært)(?:\s+(?:er|bliver|på dagen er|for dagen er))?\s*:?\s+(?=[A-ZÆØÅa-zæøå])")
 PROSE_CUE = re.compile(
     r"(?i)\b(?:(?:derefter|herefter|bagefter|dernæst|endelig|også)\s+(?:fortæller|taler|præsenterer|giver)|"
@@ -69,7 +69,7 @@ ROLE_WORDS = re.compile(
     r"sagsbehandler|socialarbejder|gadeplansmedarbejder|erfaringsekspert|ekspert|kriminolog|sociolog|"
     r"antropolog|fagchef|viceborgmester|ombudsmand|rigsrevisor|direktør|chef)\w*)\b")
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:professor|prof\.|dr\.|ph\.d\.|mf|minister|borgmester|overborgmester|direktør|formand|"
+    r"^(?:(?:professor|prof\.|dr\.|ph\.d\.|cand\.\w+(?:\.\w+)*\.?|mf|minister|borgmester|overborgmester|direktør|formand|"
     r"lektor|docent|forsker|journalist|ordfører)\s+)+", re.I)
 
 
@@ -254,10 +254,11 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
     for n_piece, raw in enumerate(pieces):
         # "Sidsel Vinkel Holm (chefpsykolog, Børns Vilkår)": role and organisation in parentheses
         inner = re.match(r"^\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*,[^()]*)\)\s*(?P<tail>\(.*\))?\s*$", raw)
-        if inner and looks_like_person(_clean_piece(inner["name"])) and not party_letter(inner["inner"]):
+        bare = _TITLE_PREFIX.sub("", _clean_piece(inner["name"])) if inner else ""
+        if inner and looks_like_person(bare) and not party_letter(inner["inner"]):
             close()
             _, party, confirmed, _ = _notes(inner["tail"] or "")
-            current = Speaker(name=_clean_piece(inner["name"]), party=party, confirmed=confirmed,
+            current = Speaker(name=bare, party=party, confirmed=confirmed,
                               moderator=moderator, evidence=evidence)
             attrs = [a for a in (x.strip() for x in inner["inner"].split(",")) if a]
             continue
@@ -357,8 +358,9 @@ def speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
     return found
 
 
-TRAILING_MOD = re.compile(r"[.?!]\s+(?:(?:ordstyrer|moderator|facilitator|konferencier)(?:\s+er)?\s*:?|"
-                          r"(?:faciliteret|faciliteres|modereret|modereres|ledet)\s+af)\s+(?P<who>[A-ZÆØÅ].+)$", re.I)
+TRAILING_MOD = re.compile(r"[.?!]\s+(?:(?:dagens\s+)?(?:ordstyrer|moderator|facilitator|konferencier)(?:\s+er)?\s*:?|"
+                          r"(?:debatten\s+|mødet\s+)?(?:faciliteret|faciliteres|modereret|modereres|ledet|ledes)\s+af)"
+                          r"\s+(?P<who>\S.+)$", re.I)
 
 
 def _speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
@@ -399,7 +401,8 @@ def _standalone(text: str) -> bool:
     first_wo = _NOTE_PAREN.sub("", first).strip()
     if not looks_like_person(_TITLE_PREFIX.sub("", first_wo)):
         run = split_name_run(first_wo)
-        if not (run and _is_role(run[0]) and len(run[0].split()) <= 3):
+        # "Minister for børn og socialforhold Karen Munk Valentin (V)": a title of a few words before the name
+        if not (run and _is_role(run[0]) and len(run[0].split()) <= (10 if ROLE_WORDS.match(run[0]) else 3)):
             return False
     if "," not in text and "(" not in text and " – " not in text:
         return False
