@@ -68,6 +68,7 @@ ROLE_WORDS = re.compile(
     r"formand|overborgmester|socialborgmester|rektor|dekan|institutleder|centerleder|borgerrådgiver|"
     r"sagsbehandler|socialarbejder|gadeplansmedarbejder|erfaringsekspert|ekspert|kriminolog|sociolog|"
     r"antropolog|fagchef|viceborgmester|ombudsmand|rigsrevisor|direktør|chef)\w*)\b")
+DEGREE = re.compile(r"(?i)(?:cand\.\w+(?:\.\w+)*\.?|ph\.?d\.?|dr\.?|mag\.art\.?|lic\.\w+\.?|ma|msc|ba)")
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:professor|prof\.|dr\.|ph\.d\.|cand\.\w+(?:\.\w+)*\.?|mf|minister|borgmester|overborgmester|direktør|formand|"
     r"lektor|docent|forsker|journalist|ordfører)\s+)+", re.I)
@@ -295,6 +296,8 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                 current.confirmed = current.confirmed and confirmed
             continue
         role_before = None
+        if pre and DEGREE.fullmatch(pre.strip()):
+            pre = None  # "cand.scient.soc. Name": a degree, not a role
         if pre:
             if _is_role(pre) or current is None:
                 role_before = pre
