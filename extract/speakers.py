@@ -230,6 +230,10 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
     one Speaker each. Pieces before the first name (`KL Direktør, Christian Harsløf`) belong to that name."""
     evidence = evidence or text
     speakers: list[Speaker] = []
+    # "A og B, begge fra Org": the organisation belongs to both
+    shared = re.search(r",?\s*(?:begge|alle)\s+(?:fra|i|hos|ved)\s+(?P<org>[A-ZÆØÅ][^,.;()]{2,60})\s*\.?\s*$", text)
+    if shared:
+        text = text[:shared.start()]
     # "(Faciliteres af Name, role)" inside a list: its own moderator list
     for m in list(re.finditer(r"\(\s*(?:faciliteres|modereres|ledes)\s+af\s+([^()]*)\)", text, re.I)):
         speakers += parse_speaker_list(m.group(1), moderator=True, evidence=evidence)
@@ -335,6 +339,8 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
             if letter and re.search(r"(?i)\b(?:for|fra|\()\s*" + re.escape(m.group(0)), role):
                 sp.party = letter
         sp.role, sp.organization = role, org
+        if shared and not sp.organization:
+            sp.organization = shared["org"].strip()
         speakers.append(sp)
     return speakers
 
