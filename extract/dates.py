@@ -80,10 +80,6 @@ class DateMention:
     end_time: tuple[int, int] | None = None
     text: str = ""
 
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None
-
 
 @dataclass
 class TimeRange:

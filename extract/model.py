@@ -1,7 +1,7 @@
 """The event model every part of dkevents shares: Page → Event → Session / Speaker / Venue.
 
-`Event.status` follows City Bureau's idea of an explicit status: tentative | confirmed | cancelled | postponed
-(plus `passed` once the event lies behind the reference date). `evidence` maps a field to the source text that
+`Event.status` follows City Bureau's idea of an explicit status: tentative | confirmed | cancelled | postponed.
+(The datasets add `cancelled_or_removed` for an event gone from its page in a later crawl.) `evidence` maps a field to the source text that
 decided it, so a reviewer can see why a value is what it is.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from .dates import iso
 
-STATUSES = ("tentative", "confirmed", "cancelled", "postponed", "passed")
+STATUSES = ("tentative", "confirmed", "cancelled", "postponed")
 
 
 @dataclass

@@ -35,10 +35,6 @@ KEEP_VERSIONS = 3
 MERGE_MEMORY = os.environ.get("DKEVENTS_MERGE_MEMORY", "512MB")  # readers that opened an older version keep working while it is kept
 
 
-class StoreError(RuntimeError):
-    pass
-
-
 def new_run_id(now: dt.datetime | None = None) -> str:
     now = now or dt.datetime.now(dt.timezone.utc)
     return now.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
@@ -197,7 +193,7 @@ class RunWriter:
                 WHERE o.event_id NOT IN (SELECT event_id FROM new_events)
                   AND n.event_id NOT IN (SELECT event_id FROM old_events)""")
             for table, schema in TABLES.items():
-                _write_table(con, table, schema, version / table, old is not None)
+                _write_table(con, table, schema, version / table)
             derive(con, store.root, version)
             (version / "COMMITTED").write_text(self.run_id + "\n")
             _fsync_tree(version)
@@ -210,8 +206,6 @@ class RunWriter:
         self.committed = True
         return version
 
-    def abort(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _owner_alive(staging: Path) -> bool:
@@ -267,7 +261,7 @@ def _duck_type(t: pa.DataType) -> str:
     return "VARCHAR"
 
 
-def _write_table(con, table: str, schema: pa.Schema, out: Path, had_old: bool) -> None:
+def _write_table(con, table: str, schema: pa.Schema, out: Path) -> None:
     """New version of one table = staged rows (keeping first_seen from before) + earlier rows not replaced,
     with events gone from a re-crawled page marked, and stale appearances of re-seen events dropped."""
     cols = ", ".join(f'"{f.name}"' for f in schema)

@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract import extract_page
+from extract.model import STATUSES
 from extract.dates import find_dates, find_times, parse_danish_date
 from extract.speakers import parse_speaker_list, prose_speakers, speaker_line
 from extract.text import lines_from_html
@@ -42,6 +43,7 @@ def test_extract_page_never_raises_and_events_are_well_formed(text):
     for ev in page.events:
         j = ev.to_json()
         assert isinstance(j["title"], str)
+        assert ev.status in STATUSES
         if ev.start and ev.end and type(ev.start) is type(ev.end):
             assert ev.end >= ev.start
         for s in ev.speakers:
