@@ -56,11 +56,13 @@ def first_names() -> frozenset[str]:
     return frozenset(n for n in names if n not in _NOT_NAMES)
 
 
+@lru_cache(maxsize=65536)  # pages repeat their words; these run on every capitalised word of every line
 def is_first_name(word: str) -> bool:
     base = word.split("-")[0]
     return base in first_names() and base not in _NOT_NAMES
 
 
+@lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
     return bool(NAME_WORD.match(word)) and word not in _NOT_NAMES
 
@@ -75,6 +77,7 @@ ORG_END = re.compile(r"(?i)^(?:\w*(?:kommune|vilkår|råd|rådet|forening(?:en)?
                      r"landsforening(?:en)?|forbund(?:et)?|fagforening|a/s|aps|ungdom|kommunikation|fortællinger))$")
 
 
+@lru_cache(maxsize=65536)
 def looks_like_person(text: str) -> bool:
     """`Torben Tranæs`, `Frank Cloyd Ebsen`, `Ulrich Schmidt-Hansen`, `Jens-Kristian Lütken`, `Ib van der Berg`."""
     words = text.split()
