@@ -7,7 +7,7 @@ import re
 
 from .chrome import contact_zones, cut_chrome
 from .dates import TimeRange, find_dates, local_datetime, resolve
-from .lines import LineInfo, classify_all, is_time_only
+from .lines import PLACE_LABELS, TIME_LABELS, LineInfo, classify_all, is_time_only
 from .model import Event, Session, Speaker, Venue
 from .segment import EVENT_TYPE, pure_date_line, same_day, segment
 from .speakers import enrich, prose_speakers
@@ -66,7 +66,7 @@ class Assembler:
         """A time written apart from the date: `kl. 14:00 - 16:00`, `Tid: 10-15`, `Ny Kongensgade, kl. 9-12`."""
         for i in range(lo, hi):  # a labelled time first: "Tid: Kl. 17.00-20.00"
             inf = self.infos[i]
-            if inf.times and inf.label and inf.label[0] in ("tid", "tidspunkt", "hvornår") and i not in self.contacts:
+            if inf.times and inf.label and inf.label[0] in TIME_LABELS and i not in self.contacts:
                 return ([t for t in inf.times if t.end] or inf.times)[0]
         if not loose:
             return None
@@ -75,7 +75,7 @@ class Assembler:
             if i in self.contacts or inf.slot:
                 continue
             label = inf.label[0] if inf.label else ""
-            if inf.times and (is_time_only(inf.text) or label in ("tid", "tidspunkt", "hvornår", "dato")
+            if inf.times and (is_time_only(inf.text) or label in (*TIME_LABELS, "dato")
                               or (re.search(r"(?i)\bkl\.?\s*\d", inf.text) and inf.words <= 14
                                   and not inf.prose)):
                 rng = [t for t in inf.times if t.end] or inf.times
@@ -83,105 +83,19 @@ class Assembler:
         return None
 
     def venue(self, ev: Event, anchor_idx: list[int], lo: int, hi: int) -> None:
-        infos = self.infos
-        raw = None
-        labelled = [i for i in range(lo, hi) if infos[i].venue and i not in self.contacts]
-        # a place with an address beats a room ("Lokation: Plenumsalen")
-        best = next((i for i in labelled if POSTAL.search(infos[i].venue)), labelled[0] if labelled else None)
-        if best is not None:
-            raw = infos[best].venue
-            ev.evidence["venue"] = infos[best].text
+        """The place, from the surest wording down: a labelled place (one with an address beats a room), an
+        address in the running text, a `Sted`/`Tid og sted` heading over lines, the date line itself, an address
+        line, and a listing card's town under its date."""
+        raw, why = self._labelled_place(lo, hi)
         if raw is None or not POSTAL.search(raw):
-            # a room ("Lokation: Sal ABC") or nothing: an address named in the running text says more
-            for i in range(lo, hi):
-                m = PROSE_ADDRESS.search(infos[i].text) if infos[i].prose and i not in self.contacts else None
-                if m:
-                    raw = m.group("venue")
-                    ev.evidence["venue"] = infos[i].text
-                    break
-        if raw is None:
-            for i in range(lo, hi):
-                inf = infos[i]
-                if inf.label and inf.label[0] in ("sted", "hvor", "adresse", "lokation") and not inf.label[1]:
-                    # "Sted" on its own line; the place follows
-                    nxt = infos[i + 1].text if i + 1 < len(infos) else ""
-                    raw = nxt
-                    break
-                if re.match(r"(?i)^(?:sted|hvor|tid og sted|adresse|lokation|mødested)\s*:?$", inf.text) and i + 1 < hi:
-                    # the place may run over several lines: name / street / postal code and town
-                    cand = []
-                    for j in range(i + 1, min(hi, i + 6)):
-                        nj = infos[j]
-                        if (nj.anchor or is_time_only(nj.text)) and not cand:
-                            continue  # "Tid og sted": the date comes first, then the place
-                        if nj.anchor or is_time_only(nj.text) or nj.generic or nj.label or nj.line.kind == "h" \
-                                or nj.prose or nj.contact:
-                            break
-                        cand.append(nj.text)
-                        if re.search(r"\b\d{4}\s+[A-ZÆØÅ]", nj.text):
-                            break
-                    if cand:
-                        raw = ", ".join(cand)
-                        break
-        if raw is None:
-            for i in anchor_idx:
-                inf = infos[i]
-                if " | " in inf.text:
-                    # "Seminar | 14. maj 2025 | 13.00-15.00 | VIVE, Herluf Trolles Gade 11, 1052 København K"
-                    cells = inf.text.split(" | ")
-                    place = [c for c in cells if POSTAL.search(c) or looks_like_address(c)] or \
-                        [c for c in cells if re.fullmatch(r"[A-ZÆØÅ][\wæøå.-]*(?:[ -][A-ZÆØÅ][\wæøå.-]*){0,2}", c.strip())
-                         and not EVENT_TYPE.match(c.strip()) and not find_dates(c)]  # "12. februar 2025 | Odense"
-                    if place:
-                        raw = place[0]
-                        ev.evidence["venue"] = inf.text
-                        break
-                    continue
-                if inf.anchor:
-                    # "Dato og sted: 4. december 2024, Comwell Middelfart, Kongebrovej 51, 5500 Middelfart"
-                    tail = inf.text[inf.anchor.span[1]:]
-                    tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?", "", tail)
-                    tail = tail.strip(" ,-–|")
-                    if tail and (POSTAL.search(tail) or looks_like_address(tail)) and not DATE_UNCONFIRMED.search(tail):
-                        raw = tail
-                        ev.evidence["venue"] = inf.text
-                        break
-                cut = inf.anchor.span[0] if inf.anchor else (re.search(r"(?i),?\s*(?:dato|tid)", inf.text) or re.search("$", inf.text)).start()
-                head = inf.text[:cut]
-                inline = inline_title(inf)
-                if inline:
-                    head = inline[1]
-                head = re.sub(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b\s*(?:den|d\.)?\s*$", "", head)
-                head = head.strip(" ,-–:")
-                if re.fullmatch(r"(?i)(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
-                                r"december)?\s*(?:\d{4})?", head):
-                    continue  # "Februar 2021 - dato følger": a month, not a place
-                if len(head.split()) >= 1 and not re.match(r"(?i)^(?:dato|tid|den|d\.|kl)\b", head) and \
-                        not re.search(r"\d{1,2}[.:]\d{2}", head) and len(head) > 3:
-                    raw = head
-                    ev.evidence["venue"] = inf.text
-                    break
-        if raw is None:
-            for i in range(lo, hi):
-                inf = infos[i]
-                if i in self.contacts or inf.anchor or inf.prose:
-                    continue
-                if looks_like_address(inf.text) and inf.words <= 16:
-                    raw = re.split(r",?\s+kl\.?\s*\d", inf.text)[0]  # "Industriens Hus, ..., kl. 09:30-12:00"
-                    break
-                m = re.match(r"^(?P<place>[A-ZÆØÅ][^.]{2,80}?),\s*kl\.?\s*\d", inf.text)
-                if m and not inf.speakers:
-                    raw = m["place"]
-                    break
-        if raw is None:
-            # a listing card: title, date, then the town on a line of its own ("Brabrand", "Odense NØ")
-            for i in anchor_idx:
-                nxt = infos[i + 1] if i + 1 < hi else None
-                if nxt is not None and nxt.words <= 3 and pure_date_line(infos[i]) and i + 1 not in self.item_titles \
-                        and re.fullmatch(r"(?:\d{4}\s+)?[A-ZÆØÅ][\wæøå.-]*(?:\s+(?:[A-ZÆØÅ][\wæøå.-]*|[A-ZÆØÅ]{1,2}))*",
-                                         nxt.text) and not nxt.generic and not nxt.speakers:
-                    raw = nxt.text
-                    break
+            raw, why = self._address_in_prose(lo, hi) or (raw, why)
+        for finder in (self._place_under_heading, self._place_on_date_line, self._address_line,
+                       self._town_after_date):
+            if raw is not None:
+                break
+            raw, why = finder(anchor_idx, lo, hi) or (None, None)
+        if why:
+            ev.evidence["venue"] = why
         if raw and re.match(r"(?i)^(?:meldes|oplyses|følger|annonceres|offentliggøres|kommer|tba|senere)\b|"
                             r"^\w+\s+(?:meldes|oplyses|følger)\b", raw.strip()):
             raw = None  # "Meldes ud senere": no place yet
@@ -196,6 +110,108 @@ class Assembler:
             if v and v.online:
                 ev.online = True
 
+    # Each finder returns (place as written, the line that said it) or None.
+    def _labelled_place(self, lo: int, hi: int) -> tuple[str | None, str | None]:
+        """`MØDESTED: ...`, `Sted: ...`, `LOKATION: ...`; a place with an address beats a room."""
+        infos = self.infos
+        labelled = [i for i in range(lo, hi) if infos[i].venue and i not in self.contacts]
+        best = next((i for i in labelled if POSTAL.search(infos[i].venue)), labelled[0] if labelled else None)
+        return (infos[best].venue, infos[best].text) if best is not None else (None, None)
+
+    def _address_in_prose(self, lo: int, hi: int) -> tuple[str, str] | None:
+        """`... finder sted ... på Comwell Kolding, Skovbrynet 1, 6000 Kolding.`"""
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            m = PROSE_ADDRESS.search(inf.text) if inf.prose and i not in self.contacts else None
+            if m:
+                return m.group("venue"), inf.text
+        return None
+
+    def _place_under_heading(self, anchor_idx: list[int], lo: int, hi: int) -> tuple[str, None] | None:
+        """`Sted` on its own line, the place on the next; `Tid og sted` with the place over several lines."""
+        infos = self.infos
+        for i in range(lo, hi):
+            inf = infos[i]
+            if inf.label and inf.label[0] in PLACE_LABELS and not inf.label[1]:
+                return (infos[i + 1].text if i + 1 < len(infos) else ""), None
+            if re.match(r"(?i)^(?:sted|hvor|tid og sted|adresse|lokation|mødested)\s*:?$", inf.text) and i + 1 < hi:
+                # the place may run over several lines: name / street / postal code and town
+                cand = []
+                for j in range(i + 1, min(hi, i + 6)):
+                    nj = infos[j]
+                    if (nj.anchor or is_time_only(nj.text)) and not cand:
+                        continue  # "Tid og sted": the date comes first, then the place
+                    if nj.anchor or is_time_only(nj.text) or nj.generic or nj.label or nj.line.kind == "h" \
+                            or nj.prose or nj.contact:
+                        break
+                    cand.append(nj.text)
+                    if re.search(r"\b\d{4}\s+[A-ZÆØÅ]", nj.text):
+                        break
+                if cand:
+                    return ", ".join(cand), None
+        return None
+
+    def _place_on_date_line(self, anchor_idx: list[int], lo: int, hi: int) -> tuple[str, str] | None:
+        """The date line names the place: in a cell (`Seminar | 14. maj 2025 | ... | VIVE, ...`), after the date
+        (`Dato og sted: 4. december 2024, Comwell Middelfart, ...`) or before it (`Altinget, Ny Kongensgade 10,
+        1472 København K, 30. oktober 2019 kl. 09.30`)."""
+        infos = self.infos
+        for i in anchor_idx:
+            inf = infos[i]
+            if " | " in inf.text:
+                cells = inf.text.split(" | ")
+                place = [c for c in cells if POSTAL.search(c) or looks_like_address(c)] or \
+                    [c for c in cells if re.fullmatch(r"[A-ZÆØÅ][\wæøå.-]*(?:[ -][A-ZÆØÅ][\wæøå.-]*){0,2}", c.strip())
+                     and not EVENT_TYPE.match(c.strip()) and not find_dates(c)]  # "12. februar 2025 | Odense"
+                if place:
+                    return place[0], inf.text
+                continue
+            if inf.anchor:
+                tail = inf.text[inf.anchor.span[1]:]
+                tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?", "", tail)
+                tail = tail.strip(" ,-–|")
+                if tail and (POSTAL.search(tail) or looks_like_address(tail)) and not DATE_UNCONFIRMED.search(tail):
+                    return tail, inf.text
+            cut = inf.anchor.span[0] if inf.anchor else \
+                (re.search(r"(?i),?\s*(?:dato|tid)", inf.text) or re.search("$", inf.text)).start()
+            head = inf.text[:cut]
+            inline = inline_title(inf)
+            if inline:
+                head = inline[1]
+            head = re.sub(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b\s*(?:den|d\.)?\s*$", "", head)
+            head = head.strip(" ,-–:")
+            if re.fullmatch(r"(?i)(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+                            r"december)?\s*(?:\d{4})?", head):
+                continue  # "Februar 2021 - dato følger": a month, not a place
+            if not re.match(r"(?i)^(?:dato|tid|den|d\.|kl)\b", head) and \
+                    not re.search(r"\d{1,2}[.:]\d{2}", head) and len(head) > 3:
+                return head, inf.text
+        return None
+
+    def _address_line(self, anchor_idx: list[int], lo: int, hi: int) -> tuple[str, None] | None:
+        """A line that is an address, or `place, kl. 09:30-12:00`."""
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            if i in self.contacts or inf.anchor or inf.prose:
+                continue
+            if looks_like_address(inf.text) and inf.words <= 16:
+                return re.split(r",?\s+kl\.?\s*\d", inf.text)[0], None  # "Industriens Hus, ..., kl. 09:30-12:00"
+            m = re.match(r"^(?P<place>[A-ZÆØÅ][^.]{2,80}?),\s*kl\.?\s*\d", inf.text)
+            if m and not inf.speakers:
+                return m["place"], None
+        return None
+
+    def _town_after_date(self, anchor_idx: list[int], lo: int, hi: int) -> tuple[str, None] | None:
+        """A listing card: title, date, then the town on a line of its own (`Brabrand`, `Odense NØ`)."""
+        infos = self.infos
+        for i in anchor_idx:
+            nxt = infos[i + 1] if i + 1 < hi else None
+            if nxt is not None and nxt.words <= 3 and pure_date_line(infos[i]) and i + 1 not in self.item_titles \
+                    and re.fullmatch(r"(?:\d{4}\s+)?[A-ZÆØÅ][\wæøå.-]*(?:\s+(?:[A-ZÆØÅ][\wæøå.-]*|[A-ZÆØÅ]{1,2}))*",
+                                     nxt.text) and not nxt.generic and not nxt.speakers:
+                return nxt.text, None
+        return None
+
     def status(self, ev: Event, lo: int, hi: int, anchor_idx: list[int]) -> None:
         infos = self.infos
         short = [infos[i].text for i in range(lo, hi) if infos[i].words <= 16 and i not in self.contacts]
@@ -209,9 +225,7 @@ class Assembler:
         ev.date_confirmed, why = date_confirmed(conf_lines)
         if why:
             ev.evidence["date_confirmed"] = why
-        if ev.date_confirmed and ev.status == "confirmed" and ev.start is not None:
-            pass
-        elif not ev.date_confirmed and ev.status == "confirmed":
+        if not ev.date_confirmed and ev.status == "confirmed":
             ev.status = "tentative"
 
     def people(self, ev: Event, lo: int, hi: int, prose: bool) -> None:

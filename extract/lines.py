@@ -87,6 +87,8 @@ class LineInfo:
         return self.line.text
 
 
+PLACE_LABELS = ("sted", "hvor", "adresse", "lokation")
+TIME_LABELS = ("tid", "tidspunkt", "hvornår")
 _PAREN = re.compile(r"\([^)]*\)")
 _TIME_ONLY = re.compile(r"(?i)^(?:tid(?:spunkt)?\s*:?\s*|kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:-|–|til)\s*"
                         r"(?:kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:\(.*\))?\.?$|^kl\.?\s*[0-2]?\d(?:[.:][0-5]\d)?\.?$")
@@ -122,7 +124,7 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
         a = ts["a"] or ts["c"]
         info.slot = (a, ts["b"], (ts["rest"] or ts["rest2"]).strip())
     v = venue_note(t) or labelled_venue(t)
-    if v and not (info.label and info.label[0] not in ("sted", "hvor", "adresse", "lokation")):
+    if v and not (info.label and info.label[0] not in PLACE_LABELS):
         info.venue = v
     # running text names speakers only after a cue; prose_speakers reads those sentences
     cue = not info.prose or LEAD_CUE.match(t) or MID_CUE.search(t) or TRAILING_MOD.search(t) or \
