@@ -25,7 +25,7 @@ from .store import DatasetStore, new_run_id
 log = logging.getLogger(__name__)
 
 
-def read_page(item: PageItem):
+def read_fetched_page(item: PageItem):
     """(Page or None, error) for one fetched page."""
     if item.error:
         return None, item.error
@@ -50,7 +50,7 @@ class PageWorker:
     def process(self, item: PageItem) -> tuple[int | None, str | None]:
         """→ (events read or None, error)."""
         warc = self.archive.write(item) if item.status else None  # a fetch that failed has no response
-        page, error = read_page(item)
+        page, error = read_fetched_page(item)
         fetch = Fetch(url=item.url, source=item.source, fetched_at=item.fetched_at, http_status=item.status,
                       content_hash=item.content_hash, run_id=self.writer.run_id, warc_file=warc)
         for table, rows in page_rows(page, fetch, error).items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .archive import archived_pages, count_archived
-from .dataset_pipeline import read_page
+from .dataset_pipeline import read_fetched_page
 from .rows import Fetch, page_rows
 from .store import DatasetStore, new_run_id
 
@@ -31,7 +31,7 @@ def reprocess_archive(root: str | Path, progress: bool = False) -> tuple[int, in
     seen = []
     try:
         for url, (warc, item) in latest.items():
-            page, error = read_page(item)
+            page, error = read_fetched_page(item)
             fetch = Fetch(url=item.url, source=item.source, fetched_at=item.fetched_at, http_status=item.status,
                           content_hash=item.content_hash, run_id=writer.run_id, warc_file=warc)
             for table, rows in page_rows(page, fetch, error).items():

@@ -175,7 +175,7 @@ class RunWriter:
             con.execute(f"SET temp_directory='{store.root / '.staging' / (self.run_id + '-spill')}'")
             now = dt.datetime.now(dt.timezone.utc)
             for table, schema in TABLES.items():
-                con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(old, table, schema))
+                con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(con, old, table, schema))
                 staged = self.staging / table
                 src = (f"SELECT * EXCLUDE (_seq) FROM read_parquet('{staged}/*.parquet') "
                        f"{_latest(table)}") if staged.exists() else _empty_select(schema)
@@ -236,12 +236,12 @@ def _empty_select(schema: pa.Schema) -> str:
     return f"SELECT {cols} WHERE false"
 
 
-def _select_or_empty(version: Path | None, table: str, schema: pa.Schema) -> str:
+def _select_or_empty(con, version: Path | None, table: str, schema: pa.Schema) -> str:
     """The committed rows of a table, in today's schema: columns added since they were written read as NULL."""
     if version is None or not (version / table).exists():
         return _empty_select(schema)
     src = f"read_parquet('{version / table}/**/*.parquet', hive_partitioning=true, union_by_name=true)"
-    have = {r[0] for r in duckdb.connect().execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
+    have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
     cols = ", ".join(f'"{f.name}"' if f.name in have else f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"'
                      for f in schema)
     return f"SELECT {cols} FROM {src}"
