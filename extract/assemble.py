@@ -216,7 +216,7 @@ class Assembler:
         infos = self.infos
         short = [infos[i].text for i in range(lo, hi) if infos[i].words <= 16 and i not in self.contacts]
         notes = [infos[i].text for i in range(lo, hi)
-                 if re.match(r"(?i)^(?:arrangementet|mødet|konferencen|debatten|webinaret|dagen|kurset)\s+"
+                 if infos[i].words >= 3 and re.match(r"(?i)^(?:arrangementet|mødet|konferencen|debatten|webinaret|dagen|kurset)\s+"
                              r"(?:er|bliver|må)\s+(?:desværre\s+)?(?:aflyst|udsat|flyttet|udskudt)", infos[i].text)]
         ev.status, why = decide_status(ev.title, short + notes)
         if why:
@@ -254,11 +254,11 @@ class Assembler:
                 ev.registration_deadline = val or None
             elif key in ("arrangør", "arrangører", "medarrangør", "medarrangører") and val:
                 ev.organisers += [x.strip() for x in re.split(r",\s*|\s+og\s+", val) if x.strip()]
-            m = re.search(r"^(?P<who>(?:[A-ZÆØÅ][\w'’.-]*(?:\s+[\wæøå'’.-]+){0,5}?)(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\w'’.-]*"
-                          r"(?:\s+[\wæøå'’.-]+){0,5}?)+)\s+inviterer\b", inf.text)
+            m = "inviterer" in inf.text and re.search(r"^(?P<who>(?:[A-ZÆØÅ][\w'’.-]*(?:\s+[\wæøå'’.-]+){0,5}?)(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\w'’.-]*"
+                                                     r"(?:\s+[\wæøå'’.-]+){0,5}?)+)\s+inviterer\b", inf.text)
             if m and not ev.organisers:
                 ev.organisers = [x.strip() for x in re.split(r",\s*|\s+og\s+", m["who"]) if x.strip()]
-            if re.search(r"(?i)\bsenest\b", inf.text) and not ev.registration_deadline and inf.dates:
+            if inf.dates and not ev.registration_deadline and re.search(r"(?i)\bsenest\b", inf.text):
                 ev.registration_deadline = inf.dates[0].text
         desc = [infos[i].text for i in range(lo, hi) if infos[i].prose and i not in self.contacts]
         ev.description = "\n\n".join(desc[:3]) or None

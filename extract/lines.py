@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .anycase import AnyCase
 from .dates import MONTHS, WEEKDAYS, DateMention, TimeRange, find_dates, find_times
 from .model import Speaker
 from .names import looks_like_person, split_name_run
@@ -35,23 +36,25 @@ GENERIC = re.compile(
     r"interesseret\??|bliv\s+medlem|medlemskab|fakta(?:\s+om\s+\w+)?|praktisk|priser?\s+og\s+tilmelding|"
     r"spørgsmål\??|aflyst|udsat|udskudt|aflyst\s+\S+|nyt\s+tidspunkt)[\s:.!?]*$"
     r"|^(?:[\w'’-]+\s+){0,3}(?:netværk|netværket)(?:\s*[-–:]\s*(?:mødeprogram|møderække|program)(?:\s+\d{4}(?:[-/]\d{2,4})?)?)?\s*$")
-FILLER = re.compile(
-    r"(?i)(?:yderligere|mere|nærmere)\s+information\b.*\bfølger|følger\s+(?:snarest|senere|snart)|"
-    r"information\s+om\s+gæst(?:en)?\s+tilgår|programmet\s+(?:er\s+)?(?:under\s+udarbejdelse|opdateres)|"
-    r"vær\s+opmærksom\s+på,?\s+at\s+der\s+kan\s+ske\s+ændringer|kan\s+ske\s+ændringer|"
-    r"^se\s+(?:alle\s+|kommende\s+)?arrangementer|^læs\s+mere|læs\s+mere\s+og\s+tilmeld|^tilmeld\s+dig|"
-    r"^(?:til|af)melding\s+her|^del\s+på\s+\w+$")
+# Lines that stand in for content ("Yderligere information følger", "Læs mere"). Every alternative starts with a
+# letter of its own, so re can skip ahead to those letters; the ones only at the start of a line are apart.
+FILLER_ANYWHERE = AnyCase(
+    r"yderligere\s+information\b.*\bfølger|mere\s+information\b.*\bfølger|nærmere\s+information\b.*\bfølger|"
+    r"følger\s+(?:snarest|senere|snart)|information\s+om\s+gæst(?:en)?\s+tilgår|"
+    r"programmet\s+(?:er\s+)?(?:under\s+udarbejdelse|opdateres)|kan\s+ske\s+ændringer|læs\s+mere\s+og\s+tilmeld")
+FILLER_START = AnyCase(r"se\s+(?:alle\s+|kommende\s+)?arrangementer|læs\s+mere|tilmeld\s+dig|(?:til|af)melding\s+her|"
+                       r"del\s+på\s+\w+$")
 CONTACT_HEAD = re.compile(
     r"(?i)^(?:kontakt(?:person(?:er)?)?|kontaktoplysninger|ønsker\s+du\s+at\s+høre\s+nærmere|har\s+du\s+"
     r"(?:nogle\s+)?spørgsmål|spørgsmål\s+(?:til|om)|for\s+(?:mere|yderligere)\s+information|netværksansvarlig|"
     r"praktiske\s+spørgsmål|yderligere\s+oplysninger|kontakt\s+os)\b")
 CONTACT_LINE = re.compile(r"(?i)@|\btlf\.?\b|\btelefon\b|\bmobil\b|\b(?:\d{2}\s){3}\d{2}\b|\+45")
-DEADLINE = re.compile(r"(?i)tilmelding|frist|senest|deadline|svar\s+udbedes|sidste\s+(?:dag|frist)|"
-                      r"udgivet|publiceret|opdateret|offentliggjort|skrevet")
-REPEAT = re.compile(r"(?i)samme\s+arrangement|afholdes\s+(?:også|igen)|gentages|også\s+(?:den|d\.)|"
-                    r"stiftet|grundlagt|etableret|oprettet|født|døde|udgivet|udkom|siden\s+\d|"
-                    r"næste\s+(?:møde|gang)|sidste\s+år|tidligere\s+(?:afholdt|arrangement)|blev\s+afholdt|"
-                    r"trådte\s+i\s+kraft|træder\s+i\s+kraft|vedtaget|udkom|offentliggjorde|siden\s+(?:den\s+)?\d")
+DEADLINE = AnyCase(r"(?i)tilmelding|frist|senest|deadline|svar\s+udbedes|sidste\s+(?:dag|frist)|"
+                   r"udgivet|publiceret|opdateret|offentliggjort|skrevet")
+REPEAT = AnyCase(r"(?i)samme\s+arrangement|afholdes\s+(?:også|igen)|gentages|også\s+(?:den|d\.)|"
+                 r"stiftet|grundlagt|etableret|oprettet|født|døde|udgivet|udkom|siden\s+\d|"
+                 r"næste\s+(?:møde|gang)|sidste\s+år|tidligere\s+(?:afholdt|arrangement)|blev\s+afholdt|"
+                 r"trådte\s+i\s+kraft|træder\s+i\s+kraft|vedtaget|udkom|offentliggjorde|siden\s+(?:den\s+)?\d")
 TIMESLOT = re.compile(r"^(?:kl\.?\s*)?(?P<a>[0-2]?\d[.:][0-5]\d)\s*(?:-|–|til)\s*(?P<b>[0-2]?\d[.:][0-5]\d)\s*:?\s+"
                       r"(?P<rest>\S.*)$|^(?:kl\.?\s*)?(?P<c>[0-2]?\d[.:][0-5]\d)\s*:?\s+(?P<rest2>[A-ZÆØÅ\"”“].*)$", re.I)
 TEASER = re.compile(r"(?i)^(?:se\s+)?(?:kommende|andre|flere|relaterede|lignende|øvrige)\s+(?:arrangementer|events|"
@@ -90,6 +93,8 @@ class LineInfo:
 PLACE_LABELS = ("sted", "hvor", "adresse", "lokation")
 TIME_LABELS = ("tid", "tidspunkt", "hvornår")
 _PAREN = re.compile(r"\([^)]*\)")
+_DIGIT = re.compile(r"\d")
+_TIME_HINT = re.compile(r"\d[.:]\d\d|kl|tid", re.I)
 _TIME_ONLY = re.compile(r"(?i)^(?:tid(?:spunkt)?\s*:?\s*|kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:-|–|til)\s*"
                         r"(?:kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:\(.*\))?\.?$|^kl\.?\s*[0-2]?\d(?:[.:][0-5]\d)?\.?$")
 
@@ -106,10 +111,10 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     lm = LABEL.match(t)
     if lm:
         info.label = (lm["key"].lower(), lm["value"].strip())
-    info.dates = find_dates(t) if re.search(r"\d", t) else []
-    info.times = find_times(t) if re.search(r"\d[.:]\d\d|kl|tid", t, re.I) else []
-    info.filler = bool(FILLER.search(t))
-    info.contact = bool(CONTACT_HEAD.match(t)) or (bool(CONTACT_LINE.search(t)) and info.words < 14)
+    info.dates = find_dates(t) if _DIGIT.search(t) else []
+    info.times = find_times(t) if _TIME_HINT.search(t) else []
+    info.filler = FILLER_START.match(t) or FILLER_ANYWHERE.search(t)
+    info.contact = bool(CONTACT_HEAD.match(t)) or (info.words < 14 and bool(CONTACT_LINE.search(t)))
     if info.dates:
         first = info.dates[0]
         before = t[: first.span[0]]

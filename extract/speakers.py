@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .anycase import AnyCase
 from .model import Speaker
 from .names import (NAME_WORD, ORG_END, _NOT_NAMES, find_name_inside, is_first_name, looks_like_person,
                     split_name_run)
@@ -46,8 +47,8 @@ PROSE_CUE = re.compile(
     r"(?:du\s+kan|kom\s+og|her\s+kan\s+du)\s+møde|"
     r"(?:debat|paneldebat|samtale|dialog|interview|diskussion|snak)\s+med|oplæg\s+(?:fra|af|ved)|"
     r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ]))\s+")
-_UNCONFIRMED = re.compile(r"(?i)ikke\s+(?:endeligt\s+)?bekræftet|afventer\s+bekræftelse|\btbc\b|\btba\b|"
-                          r"forventet|inviteret|ikke\s+endelig|afventer\s+svar|foreløbig")
+_UNCONFIRMED = AnyCase(r"(?i)ikke\s+(?:endeligt\s+)?bekræftet|afventer\s+bekræftelse|\btbc\b|\btba\b|"
+                       r"forventet|inviteret|ikke\s+endelig|afventer\s+svar|foreløbig")
 _NOTE_PAREN = re.compile(r"\((?P<body>[^()]*)\)")
 _VENUE_NOTE = re.compile(r"(?i)^\s*(?:mødested|bemærk|lokation|sted|adresse|obs)\b")
 _SENTENCE_WORDS = re.compile(
@@ -74,8 +75,12 @@ _TITLE_PREFIX = re.compile(
     r"lektor|docent|forsker|journalist|ordfører)\s+)+", re.I)
 
 
+_DASH = re.compile(r"\s[–—-]\s")
+_LEADING_AND = re.compile(r"^(?:og|samt|&)\s+")
+
+
 def _clean_piece(s: str) -> str:
-    s = re.sub(r"^(?:og|samt|&)\s+", "", s.strip(" ,;:.–-\t\u2013"))
+    s = _LEADING_AND.sub("", s.strip(" ,;:.–-\t\u2013"))
     return s.strip(" ,;:.–-\t\u2013").strip()
 
 
@@ -242,7 +247,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
     for k, p in enumerate(_split_top(text)):
         for q in _split_og(p, opens_list=k == 0):
             # "Mette Hansen – direktør": a dash after the name does what a comma does
-            m = re.match(r"^(?P<name>[^–—()-]+?)\s+[–—-]\s+(?P<rest>.+)$", q)
+            m = re.match(r"^(?P<name>[^–—()-]+?)\s+[–—-]\s+(?P<rest>.+)$", q) if _DASH.search(q) else None
             if m and looks_like_person(_clean_piece(m["name"])):
                 pieces += [m["name"], m["rest"]]
             else:
@@ -258,7 +263,8 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
 
     for n_piece, raw in enumerate(pieces):
         # "Sidsel Vinkel Holm (chefpsykolog, Børns Vilkår)": role and organisation in parentheses
-        inner = re.match(r"^\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*,[^()]*)\)\s*(?P<tail>\(.*\))?\s*$", raw)
+        inner = re.match(r"^\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*,[^()]*)\)\s*(?P<tail>\(.*\))?\s*$", raw) \
+            if "(" in raw else None
         bare = _TITLE_PREFIX.sub("", _clean_piece(inner["name"])) if inner else ""
         if inner and looks_like_person(bare) and not party_letter(inner["inner"]):
             close()

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 
+from .anycase import AnyCase
+
 CANCELLED = re.compile(r"(?i)\baflys(?:t|es|ning)\b|\bcancelled\b|\bgennemføres\s+ikke\b")
 POSTPONED = re.compile(r"(?i)\b(?:udsat|udskudt|udsættes|flyttet|flyttes|rykket|ny\s+dato)\b")
-DATE_UNCONFIRMED = re.compile(
+DATE_UNCONFIRMED = AnyCase(
     r"(?i)dato(?:en)?\s+(?:er\s+)?(?:endnu\s+)?ikke\s+(?:endeligt?\s+)?(?:bekræftet|fastlagt|fastsat|på\s+plads|"
     r"endelig)|foreløbig(?:e)?\s+dato|dato(?:en)?\s+(?:er\s+)?foreløbig|dato\s+følger|dato\s+tba|"
     r"forventet\s+dato|ikke\s+endeligt\s+(?:fastlagt|bekræftet)|dato\s+(?:annonceres|offentliggøres)\s+senere|"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
+from .anycase import AnyCase
 
 
 @dataclass
@@ -32,10 +33,15 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●■–\-*]|\d{1,2}[.)])\s+(?=\S)")
 
 
+_ODD = re.compile("[" + "".join(chr(c) for c in _DASHES) + "]")
+
+
 def clean(text: str) -> str:
     """Normalise one line: NFC, non-breaking and odd spaces, soft hyphens, odd dashes, runs of blanks."""
-    text = unicodedata.normalize("NFC", text).translate(_DASHES)
-    return re.sub(r"\s+", " ", text).strip()
+    text = unicodedata.normalize("NFC", text)
+    if _ODD.search(text):  # translate() looks up every character; most lines have none of these
+        text = text.translate(_DASHES)
+    return " ".join(text.split())  # str.split() and re's \s agree on what whitespace is
 
 
 def strip_bullet(text: str) -> tuple[str, bool]:
@@ -86,10 +92,10 @@ def lines_from_text(text: str) -> list[Line]:
 _DROP_TAGS = {"del", "s", "strike",  # struck-out text: the old date of a moved event
               "script", "style", "noscript", "template", "svg", "iframe", "button", "select",
               "input", "nav", "footer", "head", "title", "meta", "link", "object", "canvas", "dialog"}
-_CHROME = re.compile(
+_CHROME = AnyCase(
     r"cookie|consent|gdpr|newsletter|nyhedsbrev|share|social-?links|some-links|skip|breadcrumb|"
     r"(?:^|[-_\s])(?:menu|navbar|nav|navigation|topbar|search|soeg|footer|header-top|site-header|"
-    r"masthead|toolbar|login|modal|popup|related|relaterede|recommended)(?:$|[-_\s])", re.I)
+    r"masthead|toolbar|login|modal|popup|related|relaterede|recommended)(?:$|[-_\s])")
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "aside", "header", "li", "ul", "ol", "dl", "dt",
                "dd", "table", "tr", "tbody", "thead", "blockquote", "figure", "figcaption",
                "h1", "h2", "h3", "h4", "h5", "h6", "address", "pre", "hr", "body", "html", "center",
@@ -120,10 +126,11 @@ def _is_chrome(el) -> bool:
     if tag in ("aside", "section", "div"):
         # a teaser box ("Kommende arrangementer", "Seneste nyheder") is a bare list under such a heading;
         # a listing under "Kommende møder" has descriptions, so it stays
-        heads = list(el.iter("h1", "h2", "h3", "h4", "h5", "h6"))
-        if heads and _TEASER_HEAD.match(clean(heads[0].text_content())):
+        heads = el.iter("h1", "h2", "h3", "h4", "h5", "h6")  # lazily: divs nest deep on live pages
+        first = next(heads, None)
+        if first is not None and _TEASER_HEAD.match(clean(first.text_content())):
             # items with headings of their own make a listing (cfbu.dk's "Kommende arrangementer" cards)
-            if len(heads) >= 3 and tag != "aside":
+            if sum(1 for _ in zip(range(2), heads)) == 2 and tag != "aside":
                 return False
             return not any(len(p.text_content()) > 150 for p in el.iter("p"))
     return False
@@ -138,6 +145,10 @@ class _Walker:
         self.level = 0
 
     def flush(self, new_block=True):
+        if not self.buf:  # block boundaries come in runs; most have nothing to flush
+            if new_block:
+                self.block += 1
+            return
         text = clean("".join(self.buf))
         if "|" in text:  # empty table cells leave runs of separators
             text = re.sub(r"(?:\s*\|\s*)+(?=\||$)", "", re.sub(r"(?:\s\|\s*){2,}", " | ", text)).strip(" |")
@@ -195,10 +206,11 @@ class _Walker:
                 self.walk(child)
             # adjacent inline elements written without a space ("<span>18</span><span>mar</span>",
             # "<strong>Hvornår</strong>Torsdag"): a word boundary the eye sees but the text lacks
-            nxt = el.getnext()
-            tail = el.tail or ""
-            follow = tail if tail else (nxt.text_content() if nxt is not None else "")
             last = self.buf[-1][-1:] if self.buf and self.buf[-1] else ""
+            tail = el.tail or ""
+            nxt = el.getnext() if last and not tail else None
+            # only the first character that follows matters: no need for the next element's whole text
+            follow = tail if tail else (next((s for s in nxt.itertext() if s), "") if nxt is not None else "")
             if last and follow and not follow[0].isspace() and not last.isspace():
                 f = follow[0]
                 if (last.isdigit() and f.isalpha()) or (last.isalpha() and f.isdigit()) or \

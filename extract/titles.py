@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .anycase import AnyCase
 from .chrome import chrome_prose
 from .lines import LineInfo
 
@@ -26,7 +27,7 @@ def clean_title(text: str) -> tuple[str, str | None, str | None]:
     return t, series, place
 
 
-CHROME_TITLE = re.compile(
+CHROME_TITLE = AnyCase(
     r"(?i)cookie|privatliv|persondata|dine\s+data|samtykke|gå\s+til\s+(?:indhold|hovedindhold)|spring\s+til|"
     r"^log\s*ind|^søg|^menu$|^accepter|^filtr[eé]r|^vælg\s+|^luk$|^del\b|^print|^tilbage\b|^forside$|^hjem$")
 
@@ -85,5 +86,8 @@ def inline_title(inf: LineInfo) -> tuple[str, str] | None:
         return None
     return m["title"].strip(), m["venue"].strip(" ,")
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def norm_title(s: str) -> str:
-    return re.sub(r"[^\w]+", " ", s.casefold()).strip()
+    return _NON_WORD.sub(" ", s.casefold()).strip()

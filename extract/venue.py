@@ -55,6 +55,8 @@ def labelled_venue(text: str) -> str | None:
 
 def venue_note(text: str) -> str | None:
     """A venue note in parentheses inside a longer line: `(MØDESTED: IDA, ...)`, `(BEMÆRK: Mødested ...)`."""
+    if "(" not in text:
+        return None
     for m in re.finditer(r"\(([^()]*)\)", text):
         inner = labelled_venue(m.group(1))
         if inner:

@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from extract import EXTRACTOR_VERSION, Page
@@ -39,10 +40,15 @@ def canonical_url(url: str) -> str:
 
 def norm_text(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", s).split())
+    if not s.isascii():
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", s).split())
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=65536)  # the same speakers appear on page after page
 def name_key(name: str) -> str:
     """`Årup` and `Aarup` are one spelling; accents and case do not count."""
     s = name.casefold().replace("aa", "å")
