@@ -94,7 +94,7 @@ PLACE_LABELS = ("sted", "hvor", "adresse", "lokation")
 TIME_LABELS = ("tid", "tidspunkt", "hvornår")
 _PAREN = re.compile(r"\([^)]*\)")
 _DIGIT = re.compile(r"\d")
-_TIME_HINT = re.compile(r"\d[.:]\d\d|kl|tid", re.I)
+_CLOCK = re.compile(r"\d[.:]\d\d")
 _TIME_ONLY = re.compile(r"(?i)^(?:tid(?:spunkt)?\s*:?\s*|kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:-|–|til)\s*"
                         r"(?:kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?\s*(?:\(.*\))?\.?$|^kl\.?\s*[0-2]?\d(?:[.:][0-5]\d)?\.?$")
 
@@ -111,10 +111,14 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     lm = LABEL.match(t)
     if lm:
         info.label = (lm["key"].lower(), lm["value"].strip())
-    info.dates = find_dates(t) if _DIGIT.search(t) else []
-    info.times = find_times(t) if _TIME_HINT.search(t) else []
+    # cheap substring tests first: most lines have no digit, no "kl"/"tid" and no "@"
+    low, has_digit = t.lower(), _DIGIT.search(t) is not None
+    info.dates = find_dates(t) if has_digit else []
+    info.times = find_times(t) if "kl" in low or "tid" in low or (has_digit and _CLOCK.search(t)) else []
     info.filler = FILLER_START.match(t) or FILLER_ANYWHERE.search(t)
-    info.contact = bool(CONTACT_HEAD.match(t)) or (info.words < 14 and bool(CONTACT_LINE.search(t)))
+    info.contact = bool(CONTACT_HEAD.match(t)) or (
+        info.words < 14 and (has_digit or "@" in t or "tlf" in low or "telefon" in low or "mobil" in low)
+        and bool(CONTACT_LINE.search(t)))
     if info.dates:
         first = info.dates[0]
         before = t[: first.span[0]]

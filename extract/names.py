@@ -27,27 +27,26 @@ PARTICLES = {"von", "van", "de", "der", "la", "le", "af", "zu", "di", "da", "el"
 NAME_WORD = re.compile(r"^(?:[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúñçë']+(?:-[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúñçë']+)?|[A-ZÆØÅ]\.)$")
 
 
-def _freq(cols: str, i: int) -> int:
-    """A name's frequency in country column i: one hexadecimal digit, blank for none."""
-    c = cols[i] if i < len(cols) else " "
-    return int(c, 16) if c.strip() and c in "0123456789ABCDEF" else 0
+_AT_LEAST = {k: frozenset("0123456789ABCDEF"[k:]) for k in (1, 4, 6)}  # hexadecimal frequencies k and up
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     path = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
     names = set()
+    some, common, very_common = _AT_LEAST[1], _AT_LEAST[4], _AT_LEAST[6]
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             line = line.strip()
             if line[:1] in ("#", "=", "") or len(line) < 31:
                 continue
-            cols = line[30:-1]
+            cols = line[30:-1]  # one frequency digit per country, blank for none
             name = line.split()[1]
             if "+" in name:
                 continue
-            if any(_freq(cols, i) >= 1 for i in _NORDIC) or any(_freq(cols, i) >= 4 for i in _WEST) or \
-                    any(_freq(cols, i) >= 6 for i in range(len(cols))):
+            n = len(cols)
+            if any(i < n and cols[i] in some for i in _NORDIC) or any(i < n and cols[i] in common for i in _WEST) \
+                    or not very_common.isdisjoint(cols):
                 names.add(name)
     names.update({"Mads", "Søren", "Bjarke", "Rasmus", "Mette", "Signe", "Lærke", "Sofie", "Asger",
                   "Frederik", "Malene", "Pernille", "Trine", "Karina", "Camilla", "Marlene", "Jakob", "Jacob",

@@ -17,6 +17,7 @@ import dataclasses
 import logging
 import multiprocessing as mp
 import os
+import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.util import Finalize
@@ -81,6 +82,17 @@ def _work(items: list[PageItem]) -> list[tuple[int | None, str | None]]:
     return [_worker.process(item) for item in items]
 
 
+def _worker_context():
+    """Workers are forked from a fork server that has already loaded what they need (worker_preload), never
+    from the crawl's own process, which runs threads (fork copies none of them, and locks they hold stay held).
+    Where there is no fork server (Windows), each worker starts afresh."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["pipelines.worker_preload"])
+    return ctx
+
+
 class DatasetPipeline:
     """Settings: DATASETS_DIR (default 'datasets'), DATASETS_BATCH_ROWS, DATASETS_RUN_ID, DATASETS_EXTRACT_WORKERS,
     DATASETS_HANDOFF_PAGES."""
@@ -102,6 +114,7 @@ class DatasetPipeline:
         self.handoff: list[PageItem] = []                       # pages waiting to be handed over
         self.outstanding: dict[Future, list[PageItem]] = {}     # hand-offs the workers have not answered yet
         self.order: deque[Future] = deque()                     # the same, oldest first
+        self.started: Future = Future()                         # done when every worker is up
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -120,21 +133,34 @@ class DatasetPipeline:
         self.writer = self.store.writer(run_id, kind="crawl", batch_rows=self.batch_rows)
         self.writer._claim()
         if self.workers:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_worker_context(),
                                             initializer=_start_worker,
                                             initargs=(str(self.store.root), run_id, self.batch_rows))
+            # starting a worker blocks its caller until the worker has loaded (about a second): a thread does
+            # it, so the crawl goes on meanwhile and its first pages wait in the hand-off list
+            threading.Thread(target=self._start_workers, name="dkevents-start-workers", daemon=True).start()
         else:
             self.local = PageWorker(str(self.store.root), run_id, self.batch_rows, tag="main")
+
+    def _start_workers(self) -> None:
+        try:
+            for future in [self.pool.submit(os.getpid) for _ in range(self.workers)]:  # one new worker each
+                future.result()
+            self.started.set_result(True)
+        except Exception as exc:  # noqa: BLE001 - reported where the pages are handed over
+            self.started.set_exception(exc)
 
     async def process_item(self, item, spider=None):
         if not isinstance(item, PageItem):
             return item
-        if self.pool is None:
+        if self.local is not None:
             self._record(item, *self.local.process(item))
         else:
             self.handoff.append(dataclasses.replace(item))  # the copy keeps the body until a worker has it
-            if len(self.handoff) >= self.handoff_pages:
-                self._hand_over()
+            if not self.started.done() and len(self.handoff) > 4 * self.workers * self.handoff_pages:
+                await asyncio.wrap_future(self.started)  # the workers are still starting and enough is waiting
+            if self.started.done() and len(self.handoff) >= self.handoff_pages:
+                self._hand_over(asyncio.get_running_loop())
             while len(self.order) > 2 * self.workers:  # the workers are behind: let them catch up
                 oldest = self.order[0]
                 await asyncio.wrap_future(oldest)
@@ -142,13 +168,31 @@ class DatasetPipeline:
         item.body = b""  # the archive has it; do not keep pages in memory
         return item
 
-    def _hand_over(self) -> None:
-        items, self.handoff = self.handoff, []
-        future = self.pool.submit(_work, items)
-        self.outstanding[future] = items
-        self.order.append(future)
-        loop = asyncio.get_running_loop()
-        future.add_done_callback(lambda f: loop.call_soon_threadsafe(self._collect, f))
+    def _hand_over(self, loop=None) -> None:
+        """Hands the waiting pages over, in hand-offs of handoff_pages so that the workers share them."""
+        waiting, self.handoff = self.handoff, []
+        failed = self.started.exception()  # (waits for the workers to be up: a short crawl may end first)
+        for k in range(0, len(waiting), self.handoff_pages):
+            items = waiting[k:k + self.handoff_pages]
+            try:
+                if failed:
+                    raise failed
+                future = self.pool.submit(_work, items)
+            except Exception as exc:  # noqa: BLE001 - no workers: read the pages here rather than lose them
+                self._read_here(items, exc)
+                continue
+            self.outstanding[future] = items
+            self.order.append(future)
+            if loop is not None:  # counted as soon as it is done; spider_closed counts what is left
+                future.add_done_callback(lambda f: loop.call_soon_threadsafe(self._collect, f))
+
+    def _read_here(self, items: list[PageItem], why: BaseException) -> None:
+        if self.local is None:
+            log.error("the extraction workers are not running (%s: %s); reading pages in the crawl's process",
+                      type(why).__name__, why)
+            self.local = PageWorker(str(self.store.root), self.writer.run_id, self.batch_rows, tag="main")
+        for item in items:
+            self._record(item, *self.local.process(item))
 
     def _collect(self, future: Future) -> None:
         """Counts a finished hand-off's pages once, whichever of the loop callback and the close comes first."""
