@@ -180,10 +180,9 @@ class RunWriter:
                 src = (f"SELECT * EXCLUDE (_seq) FROM read_parquet('{staged}/*.parquet') "
                        f"{_latest(table)}") if staged.exists() else _empty_select(schema)
                 con.execute(f"CREATE OR REPLACE VIEW new_{table} AS {src}")
-            pages = [p for p in (seen_pages or [])]
-            con.execute("CREATE OR REPLACE TABLE seen_pages(url VARCHAR)")
-            if pages:
-                con.executemany("INSERT INTO seen_pages VALUES (?)", [(p,) for p in pages])
+            # one list parameter: executemany would run an INSERT per page (0.3 s for 2,000 pages)
+            con.execute("CREATE OR REPLACE TABLE seen_pages AS SELECT unnest(?::VARCHAR[]) AS url",
+                        [list(seen_pages or [])])
             # what changed since the last version, before the merge hides it
             con.execute(f"CREATE OR REPLACE TABLE changes AS {CHANGE_SQL}",
                         {"run_id": self.run_id, "now": now, "had_old": old is not None})
