@@ -60,6 +60,8 @@ def child(mode: str, site: str, out: str) -> None:
     settings.set("SNAPSHOT_DIR", site)
     settings.set("LOG_LEVEL", os.environ.get("BENCH_LOG", "ERROR"))
     settings.set("DATASETS_DIR", out)
+    if os.environ.get("BENCH_HANDOFF"):
+        settings.set("DATASETS_HANDOFF_PAGES", os.environ["BENCH_HANDOFF"])
     if os.environ.get("BENCH_WORKERS"):
         settings.set("DATASETS_EXTRACT_WORKERS", os.environ["BENCH_WORKERS"])
     spider = CfbuSpider
