@@ -20,6 +20,7 @@ import logging
 import multiprocessing as mp
 import os
 import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.util import Finalize
@@ -74,10 +75,26 @@ class PageWorker:
 _worker: PageWorker | None = None
 
 
-def _start_worker(root: str, run_id: str, batch_rows: int) -> None:
+def _start_worker(root: str, run_id: str, batch_rows: int, crawl_pid: int) -> None:
     global _worker
     _worker = PageWorker(root, run_id, batch_rows, tag=f"w{os.getpid()}")
     Finalize(_worker, _worker.close, exitpriority=10)  # runs when the pool shuts the worker down
+    threading.Thread(target=_exit_with, args=(crawl_pid,), name="dkevents-watch-crawl", daemon=True).start()
+
+
+def _exit_with(crawl_pid: int, every: float = 1.0) -> None:
+    """Ends this worker when the crawl's process is gone (killed by a scheduler's timeout, say). A worker waits
+    for pages on a queue whose other end it holds itself, so it would never notice and live on; and the fork
+    server that started it lives as long as its workers. The run's staged rows are left for the next run to
+    clean up, as for any killed run."""
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(crawl_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the pid now belongs to another user's process: ours is gone
+            os._exit(1)
 
 
 def _work(items: list[PageItem]) -> list[tuple[int | None, str | None]]:
@@ -137,7 +154,7 @@ class DatasetPipeline:
         if self.workers:
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_worker_context(),
                                             initializer=_start_worker,
-                                            initargs=(str(self.store.root), run_id, self.batch_rows))
+                                            initargs=(str(self.store.root), run_id, self.batch_rows, os.getpid()))
             # starting a worker blocks its caller until the worker has loaded (about a second): a thread does
             # it, so the crawl goes on meanwhile and its first pages wait in the hand-off list
             threading.Thread(target=self._start_workers, name="dkevents-start-workers", daemon=True).start()

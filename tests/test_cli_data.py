@@ -80,22 +80,55 @@ def test_reprocess_rebuilds_the_same_events_from_the_archive(data):
     assert dict(kinds)["reprocess"] == 1
 
 
+def descendants(pid: int) -> set[int]:
+    """Every process below `pid` (Linux /proc)."""
+    parent = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError):
+            continue
+    found, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parent.items() if pp == p and c not in found]
+        found.update(kids)
+        todo += kids
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status is left
+
+
 def test_a_killed_crawl_leaves_complete_datasets_and_the_next_run_works(tmp_path):
     root = tmp_path / "datasets"
     first = dk("crawl", "cfbu", "--snapshot", "--datasets", root, "--no-summary")
     assert first.returncode == 0
     events = pd.read_parquet(root / "events")
+    killed_helpers = set()
     for delay in (0.5, 1.5, 2.5, 3.5):
         proc = subprocess.Popen([sys.executable, "-m", "scraper.cli", "crawl", "--snapshot", "--datasets", str(root),
                                  "--no-summary"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
+        helpers = descendants(proc.pid)  # the fork server and the extraction workers, once started
+        killed_helpers |= helpers
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        deadline = time.monotonic() + 10
+        while any(alive(pid) for pid in helpers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in helpers if alive(pid)], "worker processes outlived the killed crawl"
         for table in ("events", "appearances", "sessions", "pages", "runs", "event_changes"):
             pd.read_parquet(root / table)
             duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{root}/{table}/**/*.parquet')").fetchone()
         now = pd.read_parquet(root / "events")
         assert now.event_id.is_unique and len(now) >= len(events)
+    assert len(killed_helpers) >= 2  # some kills came while workers were running
     again = dk("crawl", "--snapshot", "--datasets", root, "--no-summary")
     assert again.returncode == 0, again.stderr[-2000:]
     final = pd.read_parquet(root / "events")
