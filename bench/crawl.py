@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -74,6 +75,8 @@ def child(mode: str, site: str, out: str) -> None:
             def parse_page(self, response):
                 return []
         spider = BareSpider
+    helpers_rss: dict[int, float] = {}
+    threading.Thread(target=watch_helpers, args=(helpers_rss,), daemon=True).start()
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider)
     process.crawl(crawler)
@@ -85,7 +88,34 @@ def child(mode: str, site: str, out: str) -> None:
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"pages": pages, "seconds": secs, "rss_mb": me.ru_maxrss / 1024,
                       "cpu_main": me.ru_utime + me.ru_stime,
-                      "cpu_workers": kids.ru_utime + kids.ru_stime + live_children_cpu()}))
+                      "cpu_workers": kids.ru_utime + kids.ru_stime + live_children_cpu(),
+                      "worker_rss_mb": max(helpers_rss.values(), default=0.0)}))
+
+
+def watch_helpers(peak: dict[int, float]) -> None:
+    """Peak resident memory of each process below this one (fork server, workers), sampled (Linux /proc)."""
+    me = os.getpid()
+    while True:
+        parent = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                parent[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError):
+                continue
+        below, todo = set(), [me]
+        while todo:
+            p = todo.pop()
+            kids = [c for c, pp in parent.items() if pp == p and c not in below]
+            below.update(kids)
+            todo += kids
+        for pid in below:
+            try:
+                rss = next(int(x.split()[1]) for x in Path(f"/proc/{pid}/status").read_text().splitlines()
+                           if x.startswith("VmRSS:"))
+            except (OSError, StopIteration, ValueError):
+                continue
+            peak[pid] = max(peak.get(pid, 0.0), rss / 1024)
+        time.sleep(0.5)
 
 
 def live_children_cpu() -> float:
@@ -128,8 +158,11 @@ def main():
         bps, fps = b["pages"] / b["seconds"], f["pages"] / f["seconds"]
         ratios = [x["seconds"] / y["seconds"] for x, y in zip(runs["bare"], runs["full"])]
         print(f"mirror                {a.pages} event pages + listings on 127.0.0.1, {a.rounds} rounds (medians)")
-        print(f"bare spider           {b['pages']} pages in {b['seconds']:.1f} s = {bps:.0f} pages/s, peak RSS {b['rss_mb']:.0f} MB")
-        print(f"dkevents crawl        {f['pages']} pages in {f['seconds']:.1f} s = {fps:.0f} pages/s, peak RSS {f['rss_mb']:.0f} MB")
+        print(f"bare spider           {b['pages']} pages in {b['seconds']:.1f} s = {bps:.0f} pages/s, "
+              f"peak RSS {b['rss_mb']:.0f} MB")
+        print(f"dkevents crawl        {f['pages']} pages in {f['seconds']:.1f} s = {fps:.0f} pages/s, "
+              f"peak RSS {f['rss_mb']:.0f} MB (helper processes: fork server and workers, "
+              f"at most {f['worker_rss_mb']:.0f} MB each)")
         print(f"ratio                 {fps / bps:.2f}   (target >= 0.8; per round {', '.join(f'{x:.2f}' for x in ratios)})")
         print(f"CPU seconds           bare {b['cpu_main']:.1f}; dkevents crawl {f['cpu_main']:.1f} in the crawl process "
               f"+ {f['cpu_workers']:.1f} in the extraction workers")

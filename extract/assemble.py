@@ -215,9 +215,7 @@ class Assembler:
     def status(self, ev: Event, lo: int, hi: int, anchor_idx: list[int]) -> None:
         infos = self.infos
         short = [infos[i].text for i in range(lo, hi) if infos[i].words <= 16 and i not in self.contacts]
-        notes = [infos[i].text for i in range(lo, hi)
-                 if infos[i].words >= 3 and re.match(r"(?i)^(?:arrangementet|mødet|konferencen|debatten|webinaret|dagen|kurset)\s+"
-                             r"(?:er|bliver|må)\s+(?:desværre\s+)?(?:aflyst|udsat|flyttet|udskudt)", infos[i].text)]
+        notes = [infos[i].text for i in range(lo, hi) if infos[i].words >= 3 and _CALLED_OFF.match(infos[i].text)]
         ev.status, why = decide_status(ev.title, short + notes)
         if why:
             ev.evidence["status"] = why
@@ -254,8 +252,7 @@ class Assembler:
                 ev.registration_deadline = val or None
             elif key in ("arrangør", "arrangører", "medarrangør", "medarrangører") and val:
                 ev.organisers += [x.strip() for x in re.split(r",\s*|\s+og\s+", val) if x.strip()]
-            m = "inviterer" in inf.text and re.search(r"^(?P<who>(?:[A-ZÆØÅ][\w'’.-]*(?:\s+[\wæøå'’.-]+){0,5}?)(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\w'’.-]*"
-                                                     r"(?:\s+[\wæøå'’.-]+){0,5}?)+)\s+inviterer\b", inf.text)
+            m = "inviterer" in inf.text and _INVITES.search(inf.text)
             if m and not ev.organisers:
                 ev.organisers = [x.strip() for x in re.split(r",\s*|\s+og\s+", m["who"]) if x.strip()]
             if inf.dates and not ev.registration_deadline and re.search(r"(?i)\bsenest\b", inf.text):
@@ -398,6 +395,12 @@ PROSE_ADDRESS = re.compile(
     r"(?:-\d{1,4})?,\s*\d{4}\s+[A-ZÆØÅ][\wæøå]+(?:\s[A-ZÆØÅ]{1,2}\b)?)")
 
 
+# "Mødet er desværre aflyst", "Konferencen bliver udsat"
+_CALLED_OFF = re.compile(r"(?i)^(?:arrangementet|mødet|konferencen|debatten|webinaret|dagen|kurset)\s+"
+                         r"(?:er|bliver|må)\s+(?:desværre\s+)?(?:aflyst|udsat|flyttet|udskudt)")
+# "Dansk Socialrådgiverforening og KL inviterer ...": the organisers
+_INVITES = re.compile(r"^(?P<who>(?:[A-ZÆØÅ][\w'’.-]*(?:\s+[\wæøå'’.-]+){0,5}?)(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\w'’.-]*"
+                      r"(?:\s+[\wæøå'’.-]+){0,5}?)+)\s+inviterer\b")
 POSTPONED_TO = re.compile(r"(?i)\b(?:udsat|udskudt|flyttet|rykket)\b(?:\s+fra\s+.{0,60}?)?\s+til\s+")
 
 
