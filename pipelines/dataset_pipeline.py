@@ -2,7 +2,7 @@
 when the spider closes. Spiders only fetch and follow links; reading pages is the extraction library's.
 
 Reading pages, archiving them and staging their rows is CPU work, so it happens in worker processes beside the
-crawl (DATASETS_EXTRACT_WORKERS; default one per core, 0 = in the crawl's process). Each
+crawl (DATASETS_EXTRACT_WORKERS; default one per core up to four, 0 = in the crawl's process). Each
 worker keeps its own archive file and batch files; the crawl's process only hands pages over and, at the end,
 commits everything the workers staged in one step.
 
@@ -125,8 +125,9 @@ class DatasetPipeline:
         self.events = 0
         self.errors = 0
         # one per core, not one less: the crawl's own process waits on the network much of the time, and on
-        # 2 cores a loopback crawl ran 16.1 s with two workers against 17.6 s with one (bench/crawl.py)
-        self.workers = (os.cpu_count() or 1) if workers is None else workers
+        # 2 cores a loopback crawl ran 16.1 s with two workers against 17.6 s with one (bench/crawl.py). At most
+        # four: one reads 200 pages a second, far more than a polite crawl fetches, and each holds ~150 MB.
+        self.workers = min(os.cpu_count() or 1, 4) if workers is None else workers
         self.pool = None
         self.local: PageWorker | None = None
         self.handoff_pages = max(1, handoff_pages)
