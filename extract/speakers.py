@@ -20,7 +20,7 @@ from .parties import party_letter, spelled_party
 # A cue that opens a list of speakers at the start of a line. Ambiguous words ("ved", "med") count only when
 # a person's name follows.
 LEAD_CUE = re.compile(
-    r"^(?:(?P<strong>v/|v\.(?!\s*\d)|oplægsholdere?:?|oplæg (?:fra|af|ved):?|medvirkende:?|"
+    r"^(?:(?P<strong>v/|v\.(?!\s*\d)|oplægsholdere?:?|oplæg (?:fra|af|ved|v/|v\.):?|medvirkende:?|"
     r"panel(?:deltagere)?:|paneldebat med:?|panelet:|i panelet(?: sidder)?:?|talere:|deltagere:|"
     r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?|"
     r"(?:dagens|aftenens|årets|eftermiddagens|mødets)\s+(?:taler|talere|oplægsholdere?|gæst(?:er)?|panel)\s*:?|"
@@ -68,7 +68,7 @@ ROLE_WORDS = re.compile(
     r"kommunaldirektør|regionsdirektør|sundhedsdirektør|børne- og ungedirektør|landsformand|"
     r"formand|overborgmester|socialborgmester|rektor|dekan|institutleder|centerleder|borgerrådgiver|"
     r"sagsbehandler|socialarbejder|gadeplansmedarbejder|erfaringsekspert|ekspert|kriminolog|sociolog|"
-    r"antropolog|fagchef|viceborgmester|ombudsmand|rigsrevisor|direktør|chef)\w*)\b")
+    r"antropolog|fagchef|viceborgmester|ombudsmand|rigsrevisor|forstander|direktør|chef)\w*)\b")
 DEGREE = re.compile(r"(?i)(?:cand\.\w+(?:\.\w+)*\.?|ph\.?d\.?|dr\.?|mag\.art\.?|lic\.\w+\.?|ma|msc|ba)")
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:professor|prof\.|dr\.|ph\.d\.|cand\.\w+(?:\.\w+)*\.?|mf|minister|borgmester|overborgmester|direktør|formand|"
@@ -117,14 +117,50 @@ def _starts_person(text: str) -> bool:
         words.append(w.rstrip(",.;:)"))
         if w != words[-1] or w.startswith("("):
             break
-    for i in range(min(len(words), 5)):
+    for i in range(min(len(words), 9)):
         if is_first_name(words[i]):
             for j in range(min(len(words), i + 5), i + 1, -1):
                 if looks_like_person(" ".join(words[i:j])):
-                    return i == 0 or all(w[:1].islower() or ROLE_WORDS.match(w) or re.match(r"^[A-ZÆØÅ]{2,}(?:'s|'|’s|’)?$|^\w+(?:'s|’s)$", w)
-                                         for w in words[:i])
+                    before = words[:i]
+                    return i == 0 or (i < 5 and all(
+                        w[:1].islower() or ROLE_WORDS.match(w) or re.match(r"^[A-ZÆØÅ]{2,}(?:'s|'|’s|’)?$|^\w+(?:'s|’s)$", w)
+                        for w in before)) or _org_then_role(before) is not None
             return False
     return False
+
+
+_GENITIVE = re.compile(r"^[A-ZÆØÅ0-9][\w.&-]*(?:s|'s|’s|')$")
+_ORG_JOINERS = {"for", "i", "af", "og", "til", "mod", "på", "om", "under", "med", "&"}
+
+
+def _org_then_role(words: list[str]) -> int | None:
+    """`Dansk Psykolog Forenings formand`, `Rådet for Socialt Udsattes formand`, `KLs direktør`: an organisation
+    in the genitive, then a role. Returns the index where the role starts."""
+    if not words or not words[0][:1].isupper():
+        return None
+    for j in range(1, len(words)):
+        if _GENITIVE.match(words[j - 1]) and _role_word(words[j]) and \
+                all(w[:1].isupper() or w in _ORG_JOINERS for w in words[:j]) and \
+                all(w[:1].islower() or ROLE_WORDS.match(w) for w in words[j:]):
+            return j
+    return None
+
+
+# compounds that end in a role: "socialordfører", "udviklingschef", "skoleleder"
+_ROLE_END = re.compile(r"(?:ordfører|direktør|chef|leder|konsulent|borgmester|minister|formand|rådgiver|forsker|"
+                       r"medarbejder|sekretær|koordinator|redaktør|forstander|rådmand|præsident)$")
+
+
+def _role_word(word: str) -> bool:
+    return bool(ROLE_WORDS.match(word)) or (word[:1].islower() and bool(_ROLE_END.search(word)))
+
+
+def _without_genitive(org: str) -> str:
+    """`Dansk Psykolog Forenings` → `Dansk Psykolog Forening`, `KLs` → `KL`, `Børns Vilkårs` → `Børns Vilkår`."""
+    for ending in ("'s", "’s", "'", "s"):
+        if org.endswith(ending):
+            return org[: -len(ending)]
+    return org
 
 
 def _split_og(piece: str, opens_list: bool = False) -> list[str]:
@@ -196,8 +232,11 @@ def _split_role_org(attrs: list[str]) -> tuple[str | None, str | None]:
     if len(attrs) == 1:
         a = attrs[0]
         if not _is_role(a):
-            # "KL Direktør": an organisation, then the role
             words = a.split()
+            j = _org_then_role(words)
+            if j:  # "Dansk Psykolog Forenings formand": the organisation's role
+                return " ".join(words[j:]), _without_genitive(" ".join(words[:j]))
+            # "KL Direktør": an organisation, then the role
             for i in range(1, len(words)):
                 if ROLE_WORDS.match(words[i]):
                     return " ".join(words[i:]), " ".join(words[:i])
@@ -309,7 +348,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
         if pre and DEGREE.fullmatch(pre.strip()):
             pre = None  # "cand.scient.soc. Name": a degree, not a role
         if pre:
-            if _is_role(pre) or current is None:
+            if _is_role(pre) or current is None or _org_then_role(pre.split()) is not None:
                 role_before = pre
             else:
                 attrs.append(pre)  # "..., Medvind i Østerbyen Tine Nørholm Larsen": the org of the one before
@@ -340,6 +379,8 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                 a = re.sub(r"^\s+og\s+", "", a[m.end():])
             keep.append(a)
         role, org = _split_role_org(keep)
+        if org and not sp.party and party_letter(org):
+            sp.party, org = party_letter(org), None  # "SFs socialordfører Name": the party, not an organisation
         if role and not sp.party:
             letter, m = spelled_party(role)
             if letter and re.search(r"(?i)\b(?:for|fra|\()\s*" + re.escape(m.group(0)), role):

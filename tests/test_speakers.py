@@ -184,3 +184,32 @@ def test_hosts_are_moderators_and_keep_both_roles():
 def test_list_without_cue():
     got = parse_speaker_list("Rikke Engly Mygind, Chefkonsulent, CFBU")
     assert [(s.name, s.role, s.organization) for s in got] == [("Rikke Engly Mygind", "Chefkonsulent", "CFBU")]
+
+
+# An organisation in the genitive before the role: role and organisation apart, the genitive s dropped.
+ORG_BEFORE_ROLE = [
+    ("Oplæg v/ Dansk Psykolog Forenings formand, Eva Secher Mathiasen",
+     [("Eva Secher Mathiasen", "formand", "Dansk Psykolog Forening")]),
+    ("Velkomst ved KLs formand Martin Damm", [("Martin Damm", "formand", "KL")]),
+    ("Oplæg v/ Socialstyrelsens direktør Anne Hjortsø og Rådet for Socialt Udsattes formand Jann Sjursen",
+     [("Anne Hjortsø", "direktør", "Socialstyrelsen"), ("Jann Sjursen", "formand", "Rådet for Socialt Udsatte")]),
+    ("Debatten modereres af Altingets redaktør Mads Bjerre.", [("Mads Bjerre", "redaktør", "Altinget")]),
+    ("v/ Børns Vilkårs direktør Rasmus Kjeldahl", [("Rasmus Kjeldahl", "direktør", "Børns Vilkår")]),
+    ("Velkommen v/ Kofoeds Skoles forstander Peter Sundstrup",
+     [("Peter Sundstrup", "forstander", "Kofoeds Skole")]),
+    # "Oplæg v/" is one cue: the v/ is not the first speaker's role
+    ("Oplæg v/ Mette Hansen, direktør, Børns Vilkår", [("Mette Hansen", "direktør", "Børns Vilkår")]),
+]
+
+
+@pytest.mark.parametrize("line,want", ORG_BEFORE_ROLE, ids=[x[0][:50] for x in ORG_BEFORE_ROLE])
+def test_organisation_in_the_genitive_before_the_role(line, want):
+    found = speaker_line(line)
+    assert found is not None
+    assert [(s.name, s.role, s.organization) for s in found[0]] == want
+
+
+def test_a_party_in_the_genitive_is_the_party():
+    found = speaker_line("Oplæg v/ Venstres socialordfører Jane Heitmann og SFs socialordfører Trine Torp")
+    assert [(s.name, s.role, s.organization, s.party) for s in found[0]] == [
+        ("Jane Heitmann", "socialordfører", None, "V"), ("Trine Torp", "socialordfører", None, "SF")]
