@@ -7,11 +7,11 @@ import re
 
 from .chrome import contact_zones, cut_chrome
 from .dates import TimeRange, find_dates, local_datetime, resolve
-from .lines import PLACE_LABELS, TIME_LABELS, LineInfo, classify_all, is_time_only
+from .lines import EVENT_TYPE, PLACE_LABELS, TIME_LABELS, LineInfo, classify_all, is_time_only
 from .model import Event, Session, Speaker, Venue
-from .segment import EVENT_TYPE, pure_date_line, same_day, segment
+from .segment import pure_date_line, same_day, segment
 from .speakers import enrich, prose_speakers
-from .status import DATE_UNCONFIRMED, date_confirmed, decide_status
+from .status import CANCELLED, DATE_UNCONFIRMED, POSTPONED, date_confirmed, decide_status
 from .text import Line
 from .titles import inline_title, norm_title, clean_title, page_title
 from .venue import ONLINE, POSTAL, looks_like_address, parse_venue
@@ -89,6 +89,11 @@ class Assembler:
         raw, why = self._labelled_place(lo, hi)
         if raw is None or not POSTAL.search(raw):
             raw, why = self._address_in_prose(lo, hi) or (raw, why)
+        if raw is not None and not POSTAL.search(raw):
+            # "Lokale: Stakladen, Lille Sal" below "Sted" / "Aarhus Universitet, ..., 8000 Aarhus C": the address
+            under = self._place_under_heading(anchor_idx, lo, hi)
+            if under and POSTAL.search(under[0]):
+                raw, why = under
         for finder in (self._place_under_heading, self._place_on_date_line, self._address_line,
                        self._town_after_date):
             if raw is not None:
@@ -183,6 +188,8 @@ class Assembler:
             if re.fullmatch(r"(?i)(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
                             r"december)?\s*(?:\d{4})?", head):
                 continue  # "Februar 2021 - dato følger": a month, not a place
+            if len(head.split()) <= 3 and (POSTPONED.search(head) or CANCELLED.search(head)):
+                continue  # "Udsat – ny dato følger": the status, not a place
             if not re.match(r"(?i)^(?:dato|tid|den|d\.|kl)\b", head) and \
                     not re.search(r"\d{1,2}[.:]\d{2}", head) and len(head) > 3:
                 return head, inf.text
@@ -206,7 +213,8 @@ class Assembler:
         infos = self.infos
         for i in anchor_idx:
             nxt = infos[i + 1] if i + 1 < hi else None
-            if nxt is not None and nxt.words <= 3 and pure_date_line(infos[i]) and i + 1 not in self.item_titles \
+            if nxt is not None and nxt.words <= 3 and (pure_date_line(infos[i]) or infos[i].undated) \
+                    and i + 1 not in self.item_titles \
                     and re.fullmatch(r"(?:\d{4}\s+)?[A-ZÆØÅ][\wæøå.-]*(?:\s+(?:[A-ZÆØÅ][\wæøå.-]*|[A-ZÆØÅ]{1,2}))*",
                                      nxt.text) and not nxt.generic and not nxt.speakers:
                 return nxt.text, None
@@ -329,7 +337,7 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             asm.venue(ev, group, lo, hi)
             if ev.venue is None and place and not ONLINE.search(title):
                 ev.venue = Venue(raw=place, city=place)
-            asm.people(ev, lo, hi, prose=False)
+            asm.people(ev, lo, hi, prose=True)
             asm.online(ev, lo, hi)
             asm.status(ev, lo, hi, group)
             asm.extras(ev, lo, hi)

@@ -51,6 +51,8 @@ NUM_DATE = re.compile(
     r"(?:[./-](?P<year>(?:19|20)?\d{2})|(?<=\d)\s(?P<year4>(?:19|20)\d{2}))?(?![\w/]|[.:]\d)",
     re.IGNORECASE,
 )
+_ONLY_TIME = re.compile(r"(?i)\s*(?:[·|,–-]\s*)?(?:(?:kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?"
+                        r"(?:\s*[-–]\s*[0-2]?\d(?:[.:][0-5]\d)?)?)?\s*$")
 ISO_DATE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
 
 _HM = r"(?P<{0}h>[0-2]?\d)(?:[.:](?P<{0}m>[0-5]\d))?"
@@ -175,8 +177,9 @@ def find_dates(text: str) -> list[DateMention]:
         if not _valid(d, mo, y) or mo == 0:
             continue
         # a bare "12.30" is a time and "3/4" a fraction: without a year we need a weekday or "d./den" before
-        if y is None and not (m["weekday"] or re.search(r"(?i)\b(?:den|d\.)\s*$", text[:m.start()])):
-            continue
+        if y is None and not (m["weekday"] or re.search(r"(?i)\b(?:den|d\.)\s*$", text[:m.start()]) or (
+                m["sep"] == "/" and not text[:m.start()].strip() and _ONLY_TIME.match(text[m.end():]))):
+            continue  # ("3/6 · kl. 10-11.30" on a line of its own, as a listing card gives it, is a date)
         if y is None and "." in m.group(0)[-6:] and not m["weekday"]:
             continue
         mentions.append(DateMention(m.span(), d, mo, y, _weekday(m["weekday"]), text=m.group(0)))

@@ -25,7 +25,8 @@ GENERIC = re.compile(
     r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?:\s+\d{4})?|"
     r"program(?:met)?(?:\s+for\s+.*)?|"
     r"(?:alle\s+|kommende\s+|tidligere\s+|aktuelle\s+|afholdte\s+)?(?:arrangementer|møder|events|webinarer|kurser)|"
-    r"kalender|tid\s+og\s+sted|tid|sted|dato|"
+    r"kalender|tid\s+og\s+sted|tid|sted|dato|viser\s+\d+(?:\s*[-–]\s*\d+)?(?:\s+af\s+\d+)?(?:\s+kommende)?"
+    r"(?:\s+(?:arrangementer|resultater|events|kurser))?|"
     r"målgruppe|pris|tilmelding|tilmeldingsfrist|kontakt(?:person)?|om\s+netværket|oplægsholdere|medvirkende|"
     r"praktisk(?:e)?\s+(?:information|oplysninger)|læs\s+mere|se\s+mere|del|arrangement|event|konference|"
     r"netværksmøde|beskrivelse|indhold|om\s+arrangementet|invitation(?:\s+og\s+program)?|hvor|hvornår|"
@@ -125,8 +126,9 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
         if not (info.prose and first.span[0] > 30) and not DEADLINE.search(before) and not REPEAT.search(t) \
                 and not (info.label and info.label[0] in ("tilmeldingsfrist", "frist", "tilmelding")):
             info.anchor = first
-    if not info.dates and not info.prose and info.words <= 16 and DATE_UNCONFIRMED.search(t):
-        info.undated = True
+    if not info.dates and DATE_UNCONFIRMED.search(t) and (
+            (not info.prose and info.words <= 16) or (info.label and info.label[0] in ("dato",) + TIME_LABELS)):
+        info.undated = True  # ("Tidspunkt: Dato er endnu ikke endeligt fastlagt. Webinaret forventes ...": a label)
     cells = t.split(" | ") if " | " in t else None
     ts = TIMESLOT.match(t.replace(" | ", " ") if cells else t)
     if ts and not info.anchor:
@@ -195,6 +197,28 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
     return line.kind == "h" or block_size == 1 or first_in_block
 
 
+EVENT_TYPE = re.compile(r"(?i)^(?:arrangement|event|webinar|seminar|konference|temadag|kursus|fyraftensmøde|"
+                        r"netværksmøde|debatmøde|dialogmøde|workshop|møde|fagligt\s+møde|generalforsamling|"
+                        r"studiekreds|høring|samråd|messe|festival|online|fysisk|fagdag|temamøde|netværksdag|"
+                        r"inspirationsdag|studietur|træf|topmøde|årsmøde|morgenmøde|frokostmøde|foredrag|debat|"
+                        r"paneldebat|masterclass|uddannelse|kursusdag|konferencer?|webinarer|café|nytårskur|temaaften|"
+                        r"studiebesøg|netværk|medlemsmøde|informationsmøde|gå-hjem-møde|e-læring|kurser|arrangementer)$")
+
+
+def type_label(inf: LineInfo) -> bool:
+    """`arrangement`, `Webinar`, `Fyraftensmøde`, `ÅBENT RÅDSMØDE`: a type label above a title."""
+    if inf.anchor or inf.speakers or inf.words > 3:
+        return False
+    if inf.words <= 2 and (inf.text[:1].islower() or EVENT_TYPE.match(inf.text)):
+        return True
+    return inf.text.isupper() and len(inf.text) >= 4 and not inf.dates  # a kicker in capitals
+
+
+# A badge on a card: "AFLYST", "Udsat", "Få pladser". The status is read from it elsewhere; it is not a title.
+BADGE = re.compile(r"(?i)^(?:aflyst|udsat|udskudt|nyt\s+tidspunkt|ny\s+dato|udsolgt|fuldt\s+booket|få\s+pladser|"
+                   r"venteliste|gratis|nyhed|ny)[!.]?$")
+
+
 SPEAKER_HEAD = re.compile(r"(?i)^(?:dagens\s+)?(?:oplægsholdere|medvirkende|talere|paneldeltagere|panel(?:et)?|"
                           r"speakers|debattører|gæster|oplægsholdere\s+og\s+\w+|i\s+panelet)\s*:?$")
 
@@ -207,6 +231,16 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     for ln in lines:
         out.append(classify(ln, sizes[ln.block], ln.block != prev_block))
         prev_block = ln.block
+    # a card saved as text: `Temaaften` / title / date / town in one block: the line after a type label that
+    # opens its block may be the title, as the first line of a block may
+    for k in range(len(out) - 1):
+        label = out[k]
+        if (k == 0 or out[k - 1].line.block != label.line.block) and type_label(label):
+            j = k + 1
+            while j < len(out) - 1 and BADGE.match(out[j].text) and out[j].line.block == label.line.block:
+                j += 1
+            if out[j].line.block == label.line.block and not out[j].title:
+                out[j].title = _could_be_title(out[j], sizes[out[j].line.block], True)
     _calendar_days(out)
     for prev, cur in zip(out, out[1:]):
         # "Tilmeldingsfrist" on one line, its date on the next: a deadline, not an event date

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from .dates import DateMention
-from .lines import LineInfo, is_time_only
+from .lines import BADGE, LineInfo, is_time_only, type_label
 
 
 def pure_date_line(inf: LineInfo) -> bool:
@@ -45,11 +45,13 @@ def _title_in(infos: list[LineInfo], lo: int, hi: int, first: bool, levels: set[
         return None
     if first:
         return cands[0]
-    # the last run of consecutive candidates (title + subtitle), its first line
+    # the last run of consecutive candidates (title + subtitle), its first line; a type label inside the run
+    # starts the item ("Vis: Alle Dialogmøder" / "DIALOGMØDE" / title)
     j = len(cands) - 1
     while j > 0 and cands[j - 1] == cands[j] - 1:
         j -= 1
-    return cands[j]
+    labels = [c for c in cands[j:] if type_label(infos[c])]
+    return labels[-1] if labels and labels[-1] != cands[-1] else cands[j]
 
 
 def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int], int, int]]]:
@@ -103,9 +105,9 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
             titles.append(t)
         for k, t in enumerate(titles):
             # a type label just above a title ("webinar", "konference") belongs to that item
-            while t is not None and t > 0 and _type_label(infos[t - 1]) and (k == 0 or t - 1 > groups[k - 1][-1]):
+            while t is not None and t > 0 and type_label(infos[t - 1]) and (k == 0 or t - 1 > groups[k - 1][-1]):
                 t -= 1
-            titles[k] = t if t is None or not _type_label(infos[t]) else t
+            titles[k] = t if t is None or not type_label(infos[t]) else t
         title_lines = [_first_title(infos, t) for t in titles]
         for k, g in enumerate(groups):
             start = titles[k] if titles[k] is not None else (groups[k - 1][-1] + 1 if k else g[0])
@@ -128,28 +130,14 @@ def _prev_title(infos: list[LineInfo], i: int) -> bool:
 
 def _next_title(infos: list[LineInfo], i: int) -> bool:
     j = i + 1
-    while j < len(infos) and (is_time_only(infos[j].text) or _type_label(infos[j])):
+    while j < len(infos) and (is_time_only(infos[j].text) or type_label(infos[j])):
         j += 1
     return j < len(infos) and infos[j].title
 
 
-EVENT_TYPE = re.compile(r"(?i)^(?:arrangement|event|webinar|seminar|konference|temadag|kursus|fyraftensmøde|"
-                        r"netværksmøde|debatmøde|dialogmøde|workshop|møde|fagligt\s+møde|generalforsamling|"
-                        r"studiekreds|høring|samråd|messe|festival|online|fysisk|fagdag|temamøde|netværksdag|"
-                        r"inspirationsdag|studietur|træf|topmøde|årsmøde|morgenmøde|frokostmøde|foredrag|debat|"
-                        r"paneldebat|masterclass|uddannelse|kursusdag|konferencer?|webinarer|café|nytårskur)$")
-
-
-def _type_label(inf: LineInfo) -> bool:
-    """`arrangement`, `Webinar`, `Fyraftensmøde`: a one-word type label above a title."""
-    if inf.anchor or inf.speakers or inf.words > 2:
-        return False
-    return inf.text[:1].islower() or bool(EVENT_TYPE.match(inf.text))
-
-
 def _first_title(infos: list[LineInfo], i: int | None) -> int | None:
-    """The title line at or after a type label."""
-    while i is not None and i < len(infos) and _type_label(infos[i]):
+    """The title line at or after a type label (and the badges after it: "DIALOGMØDE" / "AFLYST" / title)."""
+    while i is not None and i < len(infos) and (type_label(infos[i]) or BADGE.match(infos[i].text)):
         i += 1
     return i
 

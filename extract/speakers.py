@@ -46,7 +46,9 @@ PROSE_CUE = re.compile(
     r"(?i)\b(?:(?:derefter|herefter|bagefter|dernæst|endelig|også)\s+(?:fortæller|taler|præsenterer|giver)|"
     r"(?:du\s+kan|kom\s+og|her\s+kan\s+du)\s+møde|"
     r"(?:debat|paneldebat|samtale|dialog|interview|diskussion|snak)\s+med|oplæg\s+(?:fra|af|ved)|"
-    r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ]))\s+")
+    r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ])|"
+    r"(?:dagens\s+|aftenens\s+)?(?:oplægsholder(?:e|en)?|taler(?:e|en)?|gæst(?:er|en)?|keynote)\s+(?:er|bliver)|"
+    r"panel(?:et|deltagerne)?\s+(?:består\s+af|er)|(?:efter\s+pausen|derefter|herefter|bagefter|så)\s+tager)\s+")
 _UNCONFIRMED = AnyCase(r"(?i)ikke\s+(?:endeligt\s+)?bekræftet|afventer\s+bekræftelse|\btbc\b|\btba\b|"
                        r"forventet|inviteret|ikke\s+endelig|afventer\s+svar|foreløbig")
 _NOTE_PAREN = re.compile(r"\((?P<body>[^()]*)\)")
@@ -124,7 +126,7 @@ def _starts_person(text: str) -> bool:
                     before = words[:i]
                     return i == 0 or (i < 5 and all(
                         w[:1].islower() or ROLE_WORDS.match(w) or re.match(r"^[A-ZÆØÅ]{2,}(?:'s|'|’s|’)?$|^\w+(?:'s|’s)$", w)
-                        for w in before)) or _org_then_role(before) is not None
+                        for w in before)) or _org_then_role(before) is not None or _role_at_org(before)
             return False
     return False
 
@@ -153,6 +155,17 @@ _ROLE_END = re.compile(r"(?:ordfører|direktør|chef|leder|konsulent|borgmester|
 
 def _role_word(word: str) -> bool:
     return bool(ROLE_WORDS.match(word)) or (word[:1].islower() and bool(_ROLE_END.search(word)))
+
+
+_AT = {"i", "hos", "ved", "for", "fra", "på", "af"}
+
+
+def _role_at_org(words: list[str]) -> bool:
+    """`direktør i LEV`, `borgmester i Ringkøbing-Skjern Kommune`: a role, a preposition, an organisation."""
+    k = next((n for n, w in enumerate(words) if w in _AT), None)
+    return k is not None and 0 < k < len(words) - 1 and \
+        all(w[:1].islower() or ROLE_WORDS.match(w) for w in words[:k]) and _role_word(words[k - 1]) and \
+        all(w[:1].isupper() or w in _ORG_JOINERS for w in words[k + 1:])
 
 
 def _without_genitive(org: str) -> str:
@@ -262,6 +275,7 @@ def _name_shaped(text: str) -> bool:
         not ORG_END.search(words[-1]) and not any(ORG_WORD.match(w) for w in words)
 
 
+_ASIDE = re.compile(r"(?i)^(?:der|som|hvor|hvilket|hvis|en|et)\s")
 ORG_WORD = re.compile(r"(?i)^(?:kommune|region|center|centret|foreningen|forening|fonden|fond|institut|"
                       r"styrelsen|ministeriet|universitet|hus|huset|netværk|gruppen|skole|hospital|kors|"
                       r"bekæmpelse|vilkår|sag|sagen|landsforening|forbund|rådet|råd|selskab|kirke|politi|"
@@ -294,6 +308,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
     current: Speaker | None = None
     attrs: list[str] = []
     pending: list[str] = []
+    aside = False  # inside a relative clause or a mention of someone unnamed, until the next person
     found: list[tuple[Speaker, list[str]]] = []
 
     def close():
@@ -336,6 +351,10 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                 current.party = current.party or letter
                 current.confirmed = current.confirmed and confirmed
                 continue
+            if _ASIDE.match(piece):
+                aside = True  # "..., der også er næstformand i ...", "samt en repræsentant for ...": not attributes
+            if aside:
+                continue
             if current is None:
                 pending += [piece] + paren_orgs
             else:
@@ -344,6 +363,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                 current.party = current.party or party
                 current.confirmed = current.confirmed and confirmed
             continue
+        aside = False
         role_before = None
         if pre and DEGREE.fullmatch(pre.strip()):
             pre = None  # "cand.scient.soc. Name": a degree, not a role
@@ -473,7 +493,8 @@ def _standalone(text: str) -> bool:
 def _cut_sentence(text: str) -> str:
     """The list part of a prose cue: up to the relative clause or the sentence's end."""
     text = re.split(r",\s+(?:som|der|hvor|hvilket|mens|om)\b|\.\s+(?=[A-ZÆØÅ])|\.$|\s+om\s+(?:hvordan|hvad|hvorfor)\b|"
-                    r"\s+(?:til|i)\s+(?:en\s+)?(?:debat|samtale|snak)\b", text, maxsplit=1)[0]
+                    r"\s+(?:til|i)\s+(?:en\s+)?(?:debat|samtale|snak)\b|\s+(?:over|ordet)\b|\s+om\s+(?=[a-zæøå])",
+                    text, maxsplit=1)[0]  # "oplæg ved Name om arbejdsmiljø": the topic follows
     return text
 
 

@@ -6,6 +6,7 @@ import re
 from .anycase import AnyCase
 from .chrome import chrome_prose
 from .lines import LineInfo
+from .venue import POSTAL
 
 
 NETWORK_SUFFIX = re.compile(r"\s+[-–]\s+(?:[\w'’.-]+\s+){0,4}(?:netværk|network|forum)\b.*$", re.I)
@@ -63,17 +64,25 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
             score += 2  # the introduction follows (a subtitle may stand between)
         if inf.line.kind == "li" or " · " in inf.text or " | " in inf.text:
             score -= 2  # a menu item, a breadcrumb or a "type · region" label
-        if texts[i] in texts[i + 1:]:
-            score += 2
+        if texts[i] in texts[i + 1:] and not _heads_address(infos, texts.index(texts[i], i + 1)):
+            score += 2  # repeated in a fact box; not the organiser's name over its address in the footer
         if inf.line.kind == "h":
             score += 1
         if inf.words == 1:
             score -= 0.5  # a one-word line under a title is a label ("Socialudvalget"), not the title
+        if inf.words <= 3 and all(w[:1].isupper() for w in inf.text.split()) and i + 1 < len(infos) and \
+                infos[i + 1].title and infos[i + 1].words >= 4 and infos[i + 1].line.kind == inf.line.kind and \
+                not CHROME_TITLE.search(infos[i + 1].text):
+            score -= 1.5  # a name over the title ("Region Nord", "Socialpædagogerne Syddanmark"): the organiser
         if inf.speakers:
             score -= 2  # a session with its speakers ("Workshop: X, v/ Name") is part of the page, not its title
         if best_score is None or score > best_score:
             best, best_score = i, score
     return (best, infos[best].text) if best is not None else (None, None)
+
+
+def _heads_address(infos: list[LineInfo], j: int) -> bool:
+    return any(POSTAL.search(x.text) for x in infos[j + 1:j + 3])
 
 
 def inline_title(inf: LineInfo) -> tuple[str, str] | None:

@@ -14,6 +14,9 @@ DATES = [
     ("Tirsdag den 12. oktober 2021, 09.15-12.00", (2021, 10, 12, 1, None, "09:15", "12:00")),
     ("Onsdag den 8. december 2021, 09.15 - 12.00", (2021, 12, 8, 2, None, "09:15", "12:00")),
     ("30. marts 2023", (2023, 3, 30, None, None, None, None)),
+    # a listing card's date line: day/month alone, maybe with a time
+    ("3/6 · kl. 10-11.30", (None, 6, 3, None, None, "10:00", "11:30")),
+    ("21/10", (None, 10, 21, None, None, None, None)),
     ("den 15. maj", (None, 5, 15, None, None, None, None)),
     ("Samme arrangement afholdes i Høje-Taastrup, den 15. maj.", (None, 5, 15, None, None, None, None)),
     ("15.-17. november 2023", (2023, 11, 15, None, 17, None, None)),
@@ -120,6 +123,8 @@ def test_first_date_in_text(text, want):
 
 NOT_DATES = [
     "Tlf. 30 29 76 63",
+    "3/4 af deltagerne kommer fra kommunerne",
+    "Ca. 3/4",
     "Til det afsættes en pulje på 1,4 milliarder, som løber frem til 2024.",
     "Workshopperne er inddelt i tre blokke",
     "09.30-10.45 Fælles om en stærkere fortælling",

@@ -42,3 +42,50 @@ def test_calendar_days_take_month_and_year_from_the_heading():
     assert [(e.title, str(e.start), e.status) for e in page.events] == [
         ("Samråd: Om hjemløse (AFLYST)", "2023-11-14 09:00:00+01:00", "cancelled"),
         ("Konference: Socialpolitik", "2023-11-15", "confirmed")]
+
+
+CARDS = """Arrangementer
+
+Viser 5 kommende arrangementer
+
+Vis: Alle   Dialogmøder   Webinarer
+
+DIALOGMØDE
+Hjemløshed i Sønderjylland – dialogmøde med kommunerne
+12.05.2025
+Aabenraa
+Læs mere
+
+Temaaften
+AFLYST
+Stofindtagelsesrum uden for de store byer
+28.08.2025
+Esbjerg
+Læs mere
+
+WEBINAR
+Sådan kan kommunen bruge en udsattepolitik
+3/6 · kl. 10-11.30
+Online
+Læs mere
+
+Netværk
+Netværksmøde for socialrådgivere i jobcentre
+Udsat – ny dato følger
+Odense
+Læs mere
+"""
+
+
+def test_listing_cards_with_a_type_label_and_a_badge_over_the_title():
+    page = extract_page(CARDS, url="https://www.udsatte.dk/arrangementer/", today=dt.date(2025, 1, 10), is_html=False)
+    got = {e.title: e for e in page.events}
+    assert sorted(got) == ["Hjemløshed i Sønderjylland – dialogmøde med kommunerne",
+                           "Netværksmøde for socialrådgivere i jobcentre",
+                           "Stofindtagelsesrum uden for de store byer",
+                           "Sådan kan kommunen bruge en udsattepolitik"]
+    assert got["Stofindtagelsesrum uden for de store byer"].status == "cancelled"
+    webinar = got["Sådan kan kommunen bruge en udsattepolitik"]
+    assert (webinar.start.month, webinar.start.day, webinar.start.hour, webinar.online) == (6, 3, 10, True)
+    moved = got["Netværksmøde for socialrådgivere i jobcentre"]
+    assert moved.start is None and not moved.date_confirmed and moved.venue.city == "Odense"

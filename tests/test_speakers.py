@@ -213,3 +213,35 @@ def test_a_party_in_the_genitive_is_the_party():
     found = speaker_line("Oplæg v/ Venstres socialordfører Jane Heitmann og SFs socialordfører Trine Torp")
     assert [(s.name, s.role, s.organization, s.party) for s in found[0]] == [
         ("Jane Heitmann", "socialordfører", None, "V"), ("Trine Torp", "socialordfører", None, "SF")]
+
+
+# Running text that names the speakers after a cue: the people, with the words that must be in role+organisation.
+PROSE = [
+    ("Oplægsholder er socialrådgiver og forfatter Maja Kjærgaard Lund, der i bogen har fulgt syv unge.",
+     [("Maja Kjærgaard Lund", "socialrådgiver forfatter")]),
+    ("Efter pausen tager Henrik Bæk Thomsen over. Han er lektor på UCN.", [("Henrik Bæk Thomsen", "")]),
+    ("Panelet består af Karina Juhl Sørensen, Peter Schou Lauridsen og Tina Riis Mølbak, børneordfører (SF), "
+     "samt en repræsentant for Børns Vilkår (navn følger).",
+     [("Karina Juhl Sørensen", ""), ("Peter Schou Lauridsen", ""), ("Tina Riis Mølbak", "børneordfører")]),
+    ("Vi starter med spisning og et kort oplæg ved forperson Lars-Ole Damgaard om arbejdsmiljø og sagstal.",
+     [("Lars-Ole Damgaard", "forperson")]),
+]
+
+
+@pytest.mark.parametrize("text,want", PROSE, ids=[x[0][:40] for x in PROSE])
+def test_prose_speakers_after_a_cue(text, want):
+    found = prose_speakers(text)
+    assert [s.name for s in found] == [name for name, _ in want]
+    for s, (_, words) in zip(found, want):
+        attrs = f"{s.role or ''} {s.organization or ''}".lower()
+        assert all(w in attrs for w in words.split())
+    assert not any(s.organization and s.organization.startswith(("en ", "der ", "som ")) for s in found)
+
+
+def test_a_role_at_an_organisation_before_the_name_and_a_relative_clause_after():
+    line = ("I panelet sidder socialordfører Camilla Vestergaard Holm (S), direktør i LEV Sune Kragh Mølgaard og "
+            "borgmester i Ringkøbing-Skjern Kommune Mads Emil Bækgaard (V), der også er næstformand i KL's udvalg.")
+    found = speaker_line(line)[0]
+    assert [(s.name, s.party) for s in found] == [("Camilla Vestergaard Holm", "S"), ("Sune Kragh Mølgaard", None),
+                                                  ("Mads Emil Bækgaard", "V")]
+    assert found[2].organization == "Ringkøbing-Skjern Kommune"  # not the clause after the comma
