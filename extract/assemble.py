@@ -2,6 +2,7 @@
 events put together (`build_events`), joint meetings listed twice made one."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -182,9 +183,13 @@ class Assembler:
             head = inf.text[:cut]
             inline = inline_title(inf)
             if inline:
-                head = inline[1]
+                head = inline[1] or ""  # a title after the date leaves no place before it
             head = re.sub(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b\s*(?:den|d\.)?\s*$", "", head)
+            if re.fullmatch(r"[\w-]+\s*:\s*", head):
+                continue  # "Holdstart: 3. februar": a label, not a place
             head = head.strip(" ,-–:")
+            if _TEAM.match(head):
+                continue  # "Hold 2 – holdstart 10. marts": which run, not where
             if re.fullmatch(r"(?i)(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
                             r"december)?\s*(?:\d{4})?", head):
                 continue  # "Februar 2021 - dato følger": a month, not a place
@@ -319,6 +324,7 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
     asm = Assembler(infos, today, contacts)
     events: list[Event] = []
     if kind == "listing":
+        runs: list[Event] = []
         asm.item_titles = {t for t, *_ in items if t is not None}
         for t, group, lo, hi in items:
             inline = inline_title(infos[group[0]])
@@ -328,8 +334,13 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             if t is not None and infos[t].speaker_prefix:
                 title_text = infos[t].speaker_prefix
             title, series, place = clean_title(title_text)
+            run_of_course = (_TEAM.match(title_text) or _TEAM.match(infos[group[0]].text)) and page_title(infos)[1]
+            if run_of_course:
+                title, series, _ = clean_title(page_title(infos)[1])  # "Hold 2 – holdstart 10. marts": the course
             ev = Event(title=title, series=series)
             ev.evidence["title"] = title_text
+            if run_of_course:
+                runs.append(ev)
             moved = _postponed_to(infos[lo:hi])  # "NB: Mødet er flyttet fra 9. marts til 16. marts"
             if moved is not None:
                 group = [lo + moved]
@@ -343,6 +354,11 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             asm.extras(ev, lo, hi)
             events.append(ev)
         events = _dedupe(events, page_title(infos)[1])
+        for ev in runs:  # each run of a course has the course's place and teachers
+            course = next((o for o in events if o is not ev and o.title == ev.title and (o.venue or o.speakers)), None)
+            if course is not None:
+                ev.venue, ev.online = ev.venue or course.venue, ev.online or course.online
+                ev.speakers = ev.speakers or [dataclasses.replace(sp) for sp in course.speakers]
     else:
         n = len(infos)
         t, title_text = page_title(infos)
@@ -403,6 +419,8 @@ PROSE_ADDRESS = re.compile(
     r"(?:-\d{1,4})?,\s*\d{4}\s+[A-ZÆØÅ][\wæøå]+(?:\s[A-ZÆØÅ]{1,2}\b)?)")
 
 
+# one run of a course or series that is named only by its number
+_TEAM = re.compile(r"(?i)^(?:hold|modul|gang|runde|session|del)\s*\d+\b")
 # "Mødet er desværre aflyst", "Konferencen bliver udsat"
 _CALLED_OFF = re.compile(r"(?i)^(?:arrangementet|mødet|konferencen|debatten|webinaret|dagen|kurset)\s+"
                          r"(?:er|bliver|må)\s+(?:desværre\s+)?(?:aflyst|udsat|flyttet|udskudt)")

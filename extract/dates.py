@@ -204,6 +204,11 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         merged.append(men)
     mentions = merged
+    # "3. februar, 10. marts og 14. april 2025": the year written once belongs to the whole list
+    for a, b in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
+        if a.year is None and b.year is not None and re.fullmatch(r"\s*(?:,|og|&|samt)\s*(?:og\s+)?",
+                                                                    text[a.span[1]:b.span[0]]):
+            a.year = b.year if a.month <= b.month else b.year - 1
     _attach_times(text, mentions, taken)
     for men in mentions:
         if id(men) in first_times:

@@ -25,7 +25,7 @@ GENERIC = re.compile(
     r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?:\s+\d{4})?|"
     r"program(?:met)?(?:\s+for\s+.*)?|"
     r"(?:alle\s+|kommende\s+|tidligere\s+|aktuelle\s+|afholdte\s+)?(?:arrangementer|møder|events|webinarer|kurser)|"
-    r"kalender|tid\s+og\s+sted|tid|sted|dato|viser\s+\d+(?:\s*[-–]\s*\d+)?(?:\s+af\s+\d+)?(?:\s+kommende)?"
+    r"kalender|tid\s+og\s+sted|tid|sted|dato|vælg\s+(?:hold|dato|tidspunkt|kursusdato|dag)|viser\s+\d+(?:\s*[-–]\s*\d+)?(?:\s+af\s+\d+)?(?:\s+kommende)?"
     r"(?:\s+(?:arrangementer|resultater|events|kurser))?|"
     r"målgruppe|pris|tilmelding|tilmeldingsfrist|kontakt(?:person)?|om\s+netværket|oplægsholdere|medvirkende|"
     r"praktisk(?:e)?\s+(?:information|oplysninger)|læs\s+mere|se\s+mere|del|arrangement|event|konference|"
@@ -207,10 +207,15 @@ EVENT_TYPE = re.compile(r"(?i)^(?:arrangement|event|webinar|seminar|konference|t
 
 def type_label(inf: LineInfo) -> bool:
     """`arrangement`, `Webinar`, `Fyraftensmøde`, `ÅBENT RÅDSMØDE`: a type label above a title."""
-    if inf.anchor or inf.speakers or inf.words > 3:
+    if inf.anchor or inf.speakers or inf.words > 5:
+        return False
+    if inf.words > 3 and not re.search(r"\s[·|•]\s", inf.text):
         return False
     if inf.words <= 2 and (inf.text[:1].islower() or EVENT_TYPE.match(inf.text)):
         return True
+    kind = re.split(r"\s+[·|•]\s+", inf.text, maxsplit=1)
+    if len(kind) == 2 and EVENT_TYPE.match(kind[0]):
+        return True  # "Kursus · 2 dage", "Webinar | Online"
     return inf.text.isupper() and len(inf.text) >= 4 and not inf.dates  # a kicker in capitals
 
 
@@ -233,14 +238,17 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
         prev_block = ln.block
     # a card saved as text: `Temaaften` / title / date / town in one block: the line after a type label that
     # opens its block may be the title, as the first line of a block may
+    # (`Webinar` / `5/3-2025` / title: the date may stand between), and the label itself is not the title
     for k in range(len(out) - 1):
         label = out[k]
         if (k == 0 or out[k - 1].line.block != label.line.block) and type_label(label):
             j = k + 1
-            while j < len(out) - 1 and BADGE.match(out[j].text) and out[j].line.block == label.line.block:
+            while j < len(out) - 1 and out[j].line.block == label.line.block and (
+                    BADGE.match(out[j].text) or (out[j].anchor and out[j].words <= 6) or is_time_only(out[j].text)):
                 j += 1
-            if out[j].line.block == label.line.block and not out[j].title:
-                out[j].title = _could_be_title(out[j], sizes[out[j].line.block], True)
+            if out[j].line.block == label.line.block and \
+                    (out[j].title or _could_be_title(out[j], sizes[out[j].line.block], True)):
+                out[j].title, label.title = True, False
     _calendar_days(out)
     for prev, cur in zip(out, out[1:]):
         # "Tilmeldingsfrist" on one line, its date on the next: a deadline, not an event date

@@ -48,7 +48,11 @@ PROSE_CUE = re.compile(
     r"(?:debat|paneldebat|samtale|dialog|interview|diskussion|snak)\s+med|oplæg\s+(?:fra|af|ved)|"
     r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ])|"
     r"(?:dagens\s+|aftenens\s+)?(?:oplægsholder(?:e|en)?|taler(?:e|en)?|gæst(?:er|en)?|keynote)\s+(?:er|bliver)|"
-    r"panel(?:et|deltagerne)?\s+(?:består\s+af|er)|(?:efter\s+pausen|derefter|herefter|bagefter|så)\s+tager)\s+")
+    r"panel(?:et|deltagerne)?\s+(?:består\s+af|er)|(?:efter\s+pausen|derefter|herefter|bagefter|så)\s+tager|"
+    r"blandt\s+(?:oplægsholderne|talerne|gæsterne|paneldeltagerne)\s+er)\s+")
+# A sentence that opens with the person and goes on to what they say: the person, up to the verb
+SPEAKS = re.compile(r"(?:^|[.!?]\s+)(?P<who>[^.!?]{5,140}?),?\s+(?:fortæller|præsenterer|gennemgår|holder\s+oplæg|"
+                    r"giver\s+(?:et\s+bud|status|indblik)|deler\s+(?:sine|hendes|hans)|sætter\s+fokus)\b")
 _UNCONFIRMED = AnyCase(r"(?i)ikke\s+(?:endeligt\s+)?bekræftet|afventer\s+bekræftelse|\btbc\b|\btba\b|"
                        r"forventet|inviteret|ikke\s+endelig|afventer\s+svar|foreløbig")
 _NOTE_PAREN = re.compile(r"\((?P<body>[^()]*)\)")
@@ -502,7 +506,7 @@ def prose_speakers(text: str) -> list[Speaker]:
     """Speakers named in running text: `debat med overborgmester X, socialborgmester Y og Z`,
     `Debatten modereres af Name, chef for ...`."""
     out: list[Speaker] = []
-    if not (MOD_CUE.search(text) or PROSE_CUE.search(text)):
+    if not (MOD_CUE.search(text) or PROSE_CUE.search(text) or SPEAKS.search(text)):
         return out
     for m in MOD_CUE.finditer(text):
         seg = _cut_sentence(text[m.end():])
@@ -512,6 +516,10 @@ def prose_speakers(text: str) -> list[Speaker]:
         seg = _cut_sentence(text[m.end():])
         if _starts_person(seg):
             out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
+    for m in SPEAKS.finditer(text):  # "IPS-konsulent Maria Lund Sørensen, Vejle Kommune, fortæller om ..."
+        seg = m.group("who").strip(" ,")
+        if _starts_person(seg):
+            out += [s for s in parse_speaker_list(seg, evidence=text)[:1] if s.name not in {o.name for o in out}]
     if out:
         # a second reading by spaCy (rule-based, or a trained Danish pipeline where one is installed):
         # a name it does not see as a person's is not taken from running text

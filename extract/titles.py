@@ -85,15 +85,36 @@ def _heads_address(infos: list[LineInfo], j: int) -> bool:
     return any(POSTAL.search(x.text) for x in infos[j + 1:j + 3])
 
 
-def inline_title(inf: LineInfo) -> tuple[str, str] | None:
-    """`<title> - <venue> <weekday> <d>. <month> <yyyy>` on one line → (title, venue)."""
+def inline_title(inf: LineInfo) -> tuple[str, str | None] | None:
+    """The item's title on its date line: `<title> - <venue> <weekday> <d>. <month> <yyyy>` → (title, venue), or
+    `Onsdag den 3. september 2014, 09.15 -12.00: <title> v/ <speakers> (MØDESTED: ...)` → (title, None)."""
     if not inf.anchor:
         return None
     head = inf.text[: inf.anchor.span[0]].strip()
-    m = re.match(r"^(?P<title>[A-ZÆØÅ\d][^,]{3,90}?)\s+[-–]\s+(?P<venue>.{3,120})$", head)
-    if not m or re.match(r"(?i)^(?:dato|tid|kl)\b", head):
+    m = re.match(r"^(?P<title>[A-ZÆØÅ\d][^,]{3,90}?)\s+[-–]\s+(?P<venue>(?:[A-ZÆØÅ]|online).{2,120})$", head)
+    if m and not re.match(r"(?i)^(?:dato|tid|kl)\b", head):
+        return m["title"].strip(), m["venue"].strip(" ,")
+    return _title_after_date(inf)
+
+
+_AFTER_DATE = re.compile(r"^[\s,]*(?:(?:kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:][0-5]\d)?)?)?\s*:\s+")
+_TITLE_END = re.compile(r"\s+(?:v/|v\.\s+(?=[A-ZÆØÅ])|ved\s+(?=[A-ZÆØÅ]))|\s*\(|(?<=[.?!])\s+(?=[A-ZÆØÅ])")
+
+
+def _title_after_date(inf: LineInfo) -> tuple[str, None] | None:
+    """A whole item on one line, date first: the words after `<date>, <time>:` up to the speakers' cue, a note
+    in parentheses or the end of the first sentence."""
+    if inf.anchor.span[0] > 3:
         return None
-    return m["title"].strip(), m["venue"].strip(" ,")
+    m = _AFTER_DATE.match(inf.text[inf.anchor.span[1]:])
+    if not m:
+        return None
+    rest = inf.text[inf.anchor.span[1] + m.end():]
+    end = _TITLE_END.search(rest)
+    title = (rest[: end.start()] if end else rest).strip(" ,;")
+    if len(title.split()) < 2 or not title[:1].isupper():
+        return None
+    return title, None
 
 _NON_WORD = re.compile(r"[^\w]+")
 
