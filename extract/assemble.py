@@ -7,14 +7,14 @@ import datetime as dt
 import re
 
 from .chrome import contact_zones, cut_chrome
-from .dates import TimeRange, find_dates, local_datetime, resolve
+from .dates import TimeRange, find_dates, local_datetime, resolve, resolve_year
 from .lines import EVENT_TYPE, PLACE_LABELS, TIME_LABELS, LineInfo, classify_all, is_time_only
 from .model import Event, Session, Speaker, Venue
 from .segment import pure_date_line, same_day, segment
 from .speakers import enrich, prose_speakers
 from .status import CANCELLED, DATE_UNCONFIRMED, POSTPONED, date_confirmed, decide_status
 from .text import Line
-from .titles import inline_title, norm_title, clean_title, page_title
+from .titles import clean_title, inline_title, norm_title, page_title, row_title
 from .venue import ONLINE, POSTAL, looks_like_address, parse_venue
 
 
@@ -43,7 +43,14 @@ class Assembler:
         self.infos = infos
         self.today = today
         self.contacts = contacts
+        # the page's years: written in its dates; else in a heading ("Møderække efterår 2025"), and those of its
+        # dates that a weekday places ("Tirs. 9. sep.")
         self.years = [inf.anchor.year for inf in infos if inf.anchor and inf.anchor.year]
+        if not self.years:
+            self.years = [int(y) for inf in infos if (inf.line.kind == "h" or inf.generic) and inf.words <= 8
+                          for y in re.findall(r"\b((?:19|20)\d{2})\b", inf.text)]
+            self.years += [resolve_year(inf.anchor.day, inf.anchor.month, inf.anchor.weekday, self.years, today)[0]
+                           for inf in infos if inf.anchor and inf.anchor.weekday is not None]
         self.item_titles: set[int] = set()  # title lines of a listing's items
 
     def when(self, ev: Event, anchor_idx: list[int], lo: int, hi: int, loose_times: bool = True) -> None:
@@ -246,8 +253,9 @@ class Assembler:
             if i in self.contacts:
                 continue
             found += inf.speakers
-            if prose and not inf.speakers and re.search(r"(?i)\b(?:med|af|fra|ved|er|hør)\b", inf.text):
-                found += prose_speakers(inf.text)
+            if prose and (not inf.speakers or inf.prose) and re.search(r"(?i)\b(?:med|af|fra|ved|er|hør|deltager)\b",
+                                                                         inf.text):
+                found += prose_speakers(inf.text)  # (a list, then "Desuden deltager Name, ...": both count)
         ev.speakers = merge_speakers(found)
         enrich(ev.speakers, [self.infos[i].text for i in range(lo, hi) if i not in self.contacts])
 
@@ -333,6 +341,8 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             title_text = infos[t].text if t is not None else (inline[0] if inline else infos[group[0]].text)
             if t is not None and infos[t].speaker_prefix:
                 title_text = infos[t].speaker_prefix
+            elif t is None and not inline and " | " in title_text:
+                title_text = row_title(infos[group[0]]) or title_text  # "Tirs. 9. sep. | <title> | ... | <place>"
             title, series, place = clean_title(title_text)
             run_of_course = (_TEAM.match(title_text) or _TEAM.match(infos[group[0]].text)) and page_title(infos)[1]
             if run_of_course:

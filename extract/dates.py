@@ -37,9 +37,9 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 TEXT_DATE = re.compile(
     r"(?<![\w.])" + _WEEKDAY +
     r"(?P<day>[0-3]?\d)\.?"
-    r"(?:(?:" + _DASH + r"|\s+og\s+)(?:(?:" + _WEEKDAY_FULL + r")\s+(?:den\s+)?)?(?P<day2>[0-3]?\d)\.?)?"
+    r"(?:(?:" + _DASH + r"|\s+og\s+)(?:(?:" + _WEEKDAY_FULL + r")\s+(?:(?:den|d\.)\s+)?)?(?P<day2>[0-3]?\d)\.?)?"
     r"\s*" + _MONTH +
-    r"(?:" + _DASH + r"(?:(?:" + _WEEKDAY_FULL + r")\s+(?:den\s+)?)?(?P<day3>[0-3]?\d)\.?\s*(?P<month3>"
+    r"(?:" + _DASH + r"(?:(?:" + _WEEKDAY_FULL + r")\s+(?:(?:den|d\.)\s+)?)?(?P<day3>[0-3]?\d)\.?\s*(?P<month3>"
     + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?)?"
     r"(?:,?\s*(?:i\s+)?" + _YEAR + r")?(?![\w])",
     re.IGNORECASE,

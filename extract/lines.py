@@ -61,7 +61,7 @@ TIMESLOT = re.compile(r"^(?:kl\.?\s*)?(?P<a>[0-2]?\d[.:][0-5]\d)\s*(?:-|–|til)
 TEASER = re.compile(r"(?i)^(?:se\s+)?(?:kommende|andre|flere|relaterede|lignende|øvrige)\s+(?:arrangementer|events|"
                     r"møder|kurser|aktiviteter|konferencer|webinarer|temadage|netværksmøder)|^se\s+også\b|^del\s+(?:siden|artiklen|arrangementet)|"
                     r"^tilmeld\s+dig\s+(?:vores\s+)?nyhedsbrev|^nyhedsbrev$|^(?:seneste\s+|flere\s+|andre\s+)?nyheder$|"
-                    r"^læs\s+også$|^mest\s+læste$|^næste\s+møder(?:\s+i\s+.*)?$|^relaterede?\s+\w+$")
+                    r"^læs\s+også$|^mest\s+læste$|^næste\s+møder(?:\s+i\s+.*)?$|^relaterede?\s+\w+$|^seneste\s+fra\b")
 LABEL = re.compile(r"(?i)^(?P<key>dato|tid|tidspunkt|hvornår|sted|hvor|adresse|lokation|pris|målgruppe|"
                    r"tilmelding(?:sfrist)?|frist|arrangør(?:er)?|medarrangør(?:er)?|deltagerpris|kontakt)"
                    r"\s*(?::|–|-)\s*(?P<value>.*)$")
@@ -108,7 +108,7 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     t = line.text
     info = LineInfo(line, words=len(t.split()))
     bare_words = len(_PAREN.sub(" ", t).split()) if "(" in t else info.words  # notes in parentheses aside
-    info.prose = bare_words > 24 or (t.endswith(".") and bare_words > 12)
+    info.prose = (bare_words > 24 or (t.endswith(".") and bare_words > 12)) and t.count(" | ") < 2  # not a table row
     lm = LABEL.match(t)
     if lm:
         info.label = (lm["key"].lower(), lm["value"].strip())

@@ -14,7 +14,7 @@ import re
 
 from .dates import DateMention
 from .lines import BADGE, LineInfo, is_time_only, type_label
-from .titles import inline_title
+from .titles import inline_title, row_title
 
 
 def pure_date_line(inf: LineInfo) -> bool:
@@ -116,7 +116,8 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
             end = nxt[0] if nxt else len(infos)
             items.append((title_lines[k], g, max(start, prev_end), end))
             prev_end = end
-    titled = sum(1 for t, g, *_ in items if t is not None or inline_title(infos[g[0]]))
+    titled = sum(1 for t, g, *_ in items if t is not None or inline_title(infos[g[0]]) or
+                 (" | " in infos[g[0]].text and row_title(infos[g[0]])))
     if titled < 2:
         return "event", []
     return "listing", items

@@ -37,7 +37,7 @@ MID_CUE = re.compile(r"(?:,|\s|\(|–|-|:)\s*(?:v/|V/|v\.(?=\s*[A-ZÆØÅ])|ved(
                      r"(?:[.?!:,]\s+|\s+[-–]\s+)(?i:med\s+deltagelse\s+af|medvirkende|panel(?:deltagere)?|"
                      r"paneldebat\s+med|debat\s+med|oplæg\s+(?:fra|af|ved)|oplægsholdere?|"
                      r"samtale\s+med(?:\s+[^:,.]{1,30}:)?)\s*:?\s+|"
-                     r"[.?!]\s+(?i:med|hør|mød)\s+(?=\S)")
+                     r"[.?!]\s+(?i:med|hør|mød)\s+(?=\S)|\s+[-–]\s+med\s+(?=[A-ZÆØÅ])")
 MOD_CUE = re.compile(
     r"(?i)\b(?:modereres|modereret|faciliteres|faciliteret|styres|styret|ledes|konfereres)\s+af\s+|"
     r"\b(?:dagens\s+)?(?:ordstyrer|moderator|facilitator|"
@@ -49,7 +49,7 @@ PROSE_CUE = re.compile(
     r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ])|"
     r"(?:dagens\s+|aftenens\s+)?(?:oplægsholder(?:e|en)?|taler(?:e|en)?|gæst(?:er|en)?|keynote)\s+(?:er|bliver)|"
     r"panel(?:et|deltagerne)?\s+(?:består\s+af|er)|(?:efter\s+pausen|derefter|herefter|bagefter|så)\s+tager|"
-    r"blandt\s+(?:oplægsholderne|talerne|gæsterne|paneldeltagerne)\s+er)\s+")
+    r"blandt\s+(?:oplægsholderne|talerne|gæsterne|paneldeltagerne)\s+er|(?:desuden|endvidere|også)\s+deltager)\s+")
 # A sentence that opens with the person and goes on to what they say: the person, up to the verb
 SPEAKS = re.compile(r"(?:^|[.!?]\s+)(?P<who>[^.!?]{5,140}?),?\s+(?:fortæller|præsenterer|gennemgår|holder\s+oplæg|"
                     r"giver\s+(?:et\s+bud|status|indblik)|deler\s+(?:sine|hendes|hans)|sætter\s+fokus)\b")
@@ -279,6 +279,19 @@ def _name_shaped(text: str) -> bool:
         not ORG_END.search(words[-1]) and not any(ORG_WORD.match(w) for w in words)
 
 
+_NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])")
+
+
+def _first_sentence(text: str) -> str:
+    """A list ends where a new sentence starts (`..., Svendborg Kommune. Samtalen ledes af værten.`); not inside
+    parentheses, and not at `cand.psych.` or a name (`Ph.d. Lars Hansen`)."""
+    for m in _NEXT_SENTENCE.finditer(text):
+        before = text[:m.start()]
+        if before.count("(") == before.count(")"):
+            return before
+    return text
+
+
 _ASIDE = re.compile(r"(?i)^(?:der|som|hvor|hvilket|hvis|en|et)\s")
 ORG_WORD = re.compile(r"(?i)^(?:kommune|region|center|centret|foreningen|forening|fonden|fond|institut|"
                       r"styrelsen|ministeriet|universitet|hus|huset|netværk|gruppen|skole|hospital|kors|"
@@ -291,6 +304,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
     """`Trine Torp, socialordfører (SF), Camilla Fabricius, socialordfører (S) og Karina Adsbøl, ...` →
     one Speaker each. Pieces before the first name (`KL Direktør, Christian Harsløf`) belong to that name."""
     evidence = evidence or text
+    text = _first_sentence(text)
     speakers: list[Speaker] = []
     # "A og B, begge fra Org": the organisation belongs to both
     shared = re.search(r",?\s*(?:begge|alle)\s+(?:fra|i|hos|ved)\s+(?P<org>[A-ZÆØÅ][^,.;()]{2,60})\s*\.?\s*$", text)

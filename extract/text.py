@@ -100,9 +100,10 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "aside", "header", "li"
                "dd", "table", "tr", "tbody", "thead", "blockquote", "figure", "figcaption",
                "h1", "h2", "h3", "h4", "h5", "h6", "address", "pre", "hr", "body", "html", "center",
                "details", "summary", "caption", "time"}
+_TABLE_TAGS = {"table", "tr", "tbody", "thead", "tfoot"}
 _TEASER_HEAD = re.compile(r"(?i)^(?:se )?(?:kommende|andre|flere|relaterede|lignende|næste) (?:arrangementer|events|"
                           r"møder|kurser|konferencer|webinarer|temadage|netværksmøder|aktiviteter)|^se også|^del (?:siden|artiklen)|^nyhedsbrev|^relateret|"
-                          r"^(?:seneste |flere |andre )?nyheder\b|^læs også|^aktuelt$|^mest læste")
+                          r"^(?:seneste |flere |andre )?nyheder\b|^læs også|^aktuelt$|^mest læste|^seneste fra\b")
 
 
 def _is_chrome(el) -> bool:
@@ -143,6 +144,7 @@ class _Walker:
         self.block = 0
         self.kind = "p"
         self.level = 0
+        self.cell = 0
 
     def flush(self, new_block=True):
         if not self.buf:  # block boundaries come in runs; most have nothing to flush
@@ -170,7 +172,16 @@ class _Walker:
             if el.tail:
                 self.buf.append(el.tail)
             return
-        if tag == "br":
+        if self.cell and (tag == "br" or (tag in _BLOCK_TAGS and tag not in _TABLE_TAGS)):
+            # lines and paragraphs inside a table cell are the cell's items: the row stays one line
+            text = "".join(self.buf).rstrip()
+            if text and not text.endswith("|"):
+                self.buf.append("; ")
+            if el.text:
+                self.buf.append(el.text)
+            for child in el:
+                self.walk(child)
+        elif tag == "br":
             self.flush(new_block=False)
         elif tag == "dt":
             # "Dato:" and its <dd> make one line: "Dato: 12. september 2024"
@@ -200,10 +211,15 @@ class _Walker:
         else:
             if tag in ("td", "th") and "".join(self.buf).strip():
                 self.buf.append(" | ")  # table cells: "09.00-10.00 | Velkomst | Name, role"
+            # a cell of a real table (a row of several cells), not a page or a card laid out in a table
+            cell = tag in ("td", "th") and el.find(".//table") is None and len(el.text_content()) <= 600 and \
+                sum(1 for c in el.getparent() if c.tag in ("td", "th")) >= 2
+            self.cell += cell
             if el.text:
                 self.buf.append(el.text)
             for child in el:
                 self.walk(child)
+            self.cell -= cell
             # adjacent inline elements written without a space ("<span>18</span><span>mar</span>",
             # "<strong>Hvornår</strong>Torsdag"): a word boundary the eye sees but the text lacks
             last = self.buf[-1][-1:] if self.buf and self.buf[-1] else ""

@@ -5,8 +5,9 @@ import re
 
 from .anycase import AnyCase
 from .chrome import chrome_prose
-from .lines import LineInfo
-from .venue import POSTAL
+from .dates import find_dates
+from .lines import LineInfo, is_time_only
+from .venue import POSTAL, looks_like_address
 
 
 NETWORK_SUFFIX = re.compile(r"\s+[-–]\s+(?:[\w'’.-]+\s+){0,4}(?:netværk|network|forum)\b.*$", re.I)
@@ -121,3 +122,15 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def norm_title(s: str) -> str:
     return _NON_WORD.sub(" ", s.casefold()).strip()
+
+
+def row_title(inf: LineInfo) -> str | None:
+    """The title cell of a programme table row: not the date or time, not the place, not the speakers."""
+    if inf.speaker_prefix and not find_dates(inf.speaker_prefix):
+        return inf.speaker_prefix
+    for cell in inf.text.split(" | "):
+        c = cell.strip()
+        if find_dates(c) or is_time_only(c) or POSTAL.search(c) or looks_like_address(c) or len(c.split()) < 2:
+            continue
+        return c
+    return None
