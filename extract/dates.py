@@ -31,6 +31,7 @@ _WEEKDAY_FULL = r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
 _WEEKDAY = (r"(?:(?P<weekday>" + _WEEKDAY_FULL + r"|man|tirs?|ons|tors?|fre|lør|søn)\.?(?:en)?,?\s+"
             r"(?:(?:den|d\.)\s+)?)?")
 _DASH = r"\s*(?:-|–|—|til)\s*"
+WEEKDAY_WORD = re.compile(r"(?i)\b(?:" + _WEEKDAY_FULL + r")\b")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 # "tirsdag den 27. august 2019", "15.-17. november 2023", "5. og 6. maj", "1. maj - 3. juni 2024", "27 aug. 2019"
@@ -158,7 +159,17 @@ def find_dates(text: str) -> list[DateMention]:
                 and not (m.group(0).rstrip().endswith(".") or m["year"] or m.group(0)[m.end("month") - m.start():][:1] in (".",)):
             if not re.match(r"\s*(?:\d|kl|,|$|\)|-|–)", text[m.end():]):
                 continue
-        men = DateMention(m.span(), d, mo, _year(m["year"]), _weekday(m["weekday"]), text=m.group(0))
+        span, weekday = m.span(), _weekday(m["weekday"])
+        between = text[m.end("day"):m.start("day2")] if m["day2"] else ""
+        wd = re.search(WEEKDAY_WORD, between)
+        if wd and m["weekday"] is None and not between.startswith("."):
+            # "Dag 1 – torsdag den 13. november": a day number, then the date; not the range 1-13
+            d, span, weekday = int(m["day2"]), (m.end("day") + wd.start(), m.end()), WEEKDAYS[wd.group(0).lower()]
+            men = DateMention(span, d, mo, _year(m["year"]), weekday, text=text[span[0]:span[1]])
+            mentions.append(men)
+            taken.append(span)
+            continue
+        men = DateMention(span, d, mo, _year(m["year"]), weekday, text=m.group(0))
         if m["day2"] and _valid(int(m["day2"]), mo) and int(m["day2"]) > d:
             men.end_day, men.end_month = int(m["day2"]), mo
         if m["day3"] and _valid(int(m["day3"]), MONTHS[m["month3"].lower()]):

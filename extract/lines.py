@@ -108,7 +108,7 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     t = line.text
     info = LineInfo(line, words=len(t.split()))
     bare_words = len(_PAREN.sub(" ", t).split()) if "(" in t else info.words  # notes in parentheses aside
-    info.prose = (bare_words > 24 or (t.endswith(".") and bare_words > 12)) and t.count(" | ") < 2  # not a table row
+    info.prose = (bare_words > 24 or (t.endswith(".") and bare_words > 12)) and " | " not in t  # not a table row
     lm = LABEL.match(t)
     if lm:
         info.label = (lm["key"].lower(), lm["value"].strip())
@@ -150,8 +150,20 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
 
 
 def _row_speakers(cells: list[str]) -> tuple[list, str | None] | None:
-    """A programme table row `time | item | speakers`: the speakers' cell is read as a speaker list."""
+    """A programme table row `time | item | speakers`: the speakers' cell is read as a speaker list. A cell of
+    several lines (`Paneldebat: ...; Name, role, Org; Name, role, Org`) is read line by line."""
     for k, cell in enumerate(cells):
+        items = [x.strip() for x in cell.split("; ") if x.strip()]
+        if len(items) > 1:
+            found = [sp for item in items for sp in (_row_speakers([item]) or ([], None))[0]]
+            if not found:  # the lines may be one list after all
+                found = [sp for item in items[1:] for sp in (_row_speakers(["", item]) or ([], None))[0]]
+            if found:
+                head = items[0] if not speaker_line(items[0]) else (cells[k - 1] if k else None)
+                if head and TIMESLOT.match(head):
+                    head = TIMESLOT.match(head)["rest"] or head
+                return found, head
+            continue
         found = speaker_line(cell)
         if not found and k:
             first = re.sub(r"\s*\([^)]*\)", "", cell.split(",")[0]).strip()

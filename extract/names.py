@@ -51,7 +51,8 @@ def first_names() -> frozenset[str]:
     names.update({"Mads", "Søren", "Bjarke", "Rasmus", "Mette", "Signe", "Lærke", "Sofie", "Asger",
                   "Frederik", "Malene", "Pernille", "Trine", "Karina", "Camilla", "Marlene", "Jakob", "Jacob",
                   "Ulrik", "Ulrich", "Kenneth", "Hakon", "Isabell", "Johan", "René", "Janne", "Stine",
-                  "Astrid", "Ida", "Naser", "Mai", "Zenia", "Mattias", "Kaare", "Aaja"})
+                  "Astrid", "Ida", "Naser", "Mai", "Zenia", "Mattias", "Kaare", "Aaja", "Malthe",
+                  "Villads", "Bertram", "Liva", "Solvej"})
     return frozenset(n for n in names if n not in _NOT_NAMES)
 
 

@@ -66,7 +66,8 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
     if len(groups) < 2 or len(distinct) < 2:
         return "event", []
     if slots >= 3 and len(groups) <= 4:
-        days = sorted(_approx_day(infos[g[0]].anchor) for g in groups)
+        year = next((infos[g[0]].anchor.year for g in groups if infos[g[0]].anchor.year), 2000)
+        days = sorted(_approx_day(infos[g[0]].anchor, year) for g in groups)  # a year written once counts for all
         if (days[-1] - days[0]).days <= 4:
             return "event", []  # a multi-day programme: one event
     starts = [g[0] for g in groups]
@@ -160,8 +161,8 @@ def _group_anchors(infos: list[LineInfo], anchors: list[int]) -> list[list[int]]
     return groups
 
 
-def _approx_day(m: DateMention) -> dt.date:
+def _approx_day(m: DateMention, year: int = 2000) -> dt.date:
     try:
-        return dt.date(m.year or 2000, m.month, m.day)
+        return dt.date(m.year or year, m.month, m.day)
     except ValueError:
         return dt.date(2000, 1, 1)

@@ -49,10 +49,13 @@ PROSE_CUE = re.compile(
     r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ])|"
     r"(?:dagens\s+|aftenens\s+)?(?:oplægsholder(?:e|en)?|taler(?:e|en)?|gæst(?:er|en)?|keynote)\s+(?:er|bliver)|"
     r"panel(?:et|deltagerne)?\s+(?:består\s+af|er)|(?:efter\s+pausen|derefter|herefter|bagefter|så)\s+tager|"
-    r"blandt\s+(?:oplægsholderne|talerne|gæsterne|paneldeltagerne)\s+er|(?:desuden|endvidere|også)\s+deltager)\s+")
+    r"blandt\s+(?:oplægsholderne|talerne|gæsterne|paneldeltagerne)\s+er|(?:desuden|endvidere|også)\s+deltager|"
+    r"(?:vi\s+har\s+(?:også\s+)?inviteret|inviteret\s+er)|"
+    r"(?:fortæller|præsenterer|taler|mødes|debatterer)(?=\s+(?:[a-zæøå-]+\s+){1,2}[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]))\s+")
 # A sentence that opens with the person and goes on to what they say: the person, up to the verb
 SPEAKS = re.compile(r"(?:^|[.!?]\s+)(?P<who>[^.!?]{5,140}?),?\s+(?:fortæller|præsenterer|gennemgår|holder\s+oplæg|"
-                    r"giver\s+(?:et\s+bud|status|indblik)|deler\s+(?:sine|hendes|hans)|sætter\s+fokus)\b")
+                    r"giver\s+(?:et\s+bud|status|indblik)|deler\s+(?:sine|hendes|hans)|sætter\s+fokus|"
+                    r"åbner\s+(?:mødet|dagen|konferencen|arrangementet|debatten)|byder\s+velkommen)\b")
 _UNCONFIRMED = AnyCase(r"(?i)ikke\s+(?:endeligt\s+)?bekræftet|afventer\s+bekræftelse|\btbc\b|\btba\b|"
                        r"forventet|inviteret|ikke\s+endelig|afventer\s+svar|foreløbig")
 _NOTE_PAREN = re.compile(r"\((?P<body>[^()]*)\)")
@@ -511,7 +514,7 @@ def _standalone(text: str) -> bool:
 def _cut_sentence(text: str) -> str:
     """The list part of a prose cue: up to the relative clause or the sentence's end."""
     text = re.split(r",\s+(?:som|der|hvor|hvilket|mens|om)\b|\.\s+(?=[A-ZÆØÅ])|\.$|\s+om\s+(?:hvordan|hvad|hvorfor)\b|"
-                    r"\s+(?:til|i)\s+(?:en\s+)?(?:debat|samtale|snak)\b|\s+(?:over|ordet)\b|\s+om\s+(?=[a-zæøå])",
+                    r"\s+(?:til|i)\s+(?:en\s+)?(?:debat|samtale|snak)\b|\s+(?:over|ordet)\b|\s+om\s+(?=[a-zæøå])|\s+om(?=,)",
                     text, maxsplit=1)[0]  # "oplæg ved Name om arbejdsmiljø": the topic follows
     return text
 
@@ -528,12 +531,16 @@ def prose_speakers(text: str) -> list[Speaker]:
             out += [s for s in parse_speaker_list(seg, moderator=True, evidence=text)]
     for m in PROSE_CUE.finditer(text):
         seg = _cut_sentence(text[m.end():])
-        if _starts_person(seg):
+        if _starts_person(seg) or _org_then_role(seg.split(",")[0].split()) is not None:
             out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
     for m in SPEAKS.finditer(text):  # "IPS-konsulent Maria Lund Sørensen, Vejle Kommune, fortæller om ..."
-        seg = m.group("who").strip(" ,")
-        if _starts_person(seg):
+        seg = m.group("who").strip(" ,")  # ("DH's formand, Thorkild Brandt-Jessen, åbner mødet")
+        if _starts_person(seg) or len(seg.split()) <= 8:
             out += [s for s in parse_speaker_list(seg, evidence=text)[:1] if s.name not in {o.name for o in out}]
+    for sp in out:  # "..., Mette Skou Dalsgaard, som endnu ikke har bekræftet sin deltagelse"
+        m = re.search(re.escape(sp.name) + r"[^.!?]{0,60}?\bikke\s+(?:har\s+)?(?:endeligt\s+)?bekræftet", text)
+        if m:
+            sp.confirmed = False
     if out:
         # a second reading by spaCy (rule-based, or a trained Danish pipeline where one is installed):
         # a name it does not see as a person's is not taken from running text

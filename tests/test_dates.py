@@ -17,6 +17,9 @@ DATES = [
     # a listing card's date line: day/month alone, maybe with a time
     ("3/6 · kl. 10-11.30", (None, 6, 3, None, None, "10:00", "11:30")),
     ("21/10", (None, 10, 21, None, None, None, None)),
+    ("onsdag d. 12. – torsdag d. 13. november 2025", (2025, 11, 12, 2, 13, None, None)),
+    # a day number is not the start of a range: "Dag 1 – torsdag den 13. november"
+    ("Dag 1 – torsdag den 13. november", (None, 11, 13, 3, None, None, None)),
     ("den 15. maj", (None, 5, 15, None, None, None, None)),
     ("Samme arrangement afholdes i Høje-Taastrup, den 15. maj.", (None, 5, 15, None, None, None, None)),
     ("15.-17. november 2023", (2023, 11, 15, None, 17, None, None)),
@@ -228,3 +231,11 @@ def test_day_range_ends_on_last_day():
     assert (et.start, et.end) == (dt.date(2023, 11, 15), dt.date(2023, 11, 17))
     et = parse_danish_date("30. december 2024 - 2. januar 2025")
     assert et.end == dt.date(2025, 1, 2)
+
+
+def test_a_year_written_once_covers_a_list_of_dates():
+    found = find_dates("Holdstart: 3. februar, 10. marts og 14. april 2025")
+    assert [(d.day, d.month, d.year) for d in found] == [(3, 2, 2025), (10, 3, 2025), (14, 4, 2025)]
+    # across the new year the earlier months belong to the year before
+    found = find_dates("30. december, 2. januar og 3. januar 2025")
+    assert [d.year for d in found] == [2024, 2025, 2025]

@@ -89,3 +89,38 @@ def test_listing_cards_with_a_type_label_and_a_badge_over_the_title():
     assert (webinar.start.month, webinar.start.day, webinar.start.hour, webinar.online) == (6, 3, 10, True)
     moved = got["Netværksmøde for socialrådgivere i jobcentre"]
     assert moved.start is None and not moved.date_confirmed and moved.venue.city == "Odense"
+
+
+OLD_SAMU = """Beskæftigelsespolitisk netværk - Møderække 2014/2015
+
+Onsdag den 3. september 2014, 09.15 -12.00: Reformen af beskæftigelsesindsatsen – hvad betyder den for jobcentrene? v/ Lars Bjerregaard Holm, beskæftigelsesordfører (S) og Jonas Ebbesen, arbejdsmarkedsordfører (EL) (MØDESTED: IDA Mødecenter, Kalvebod Brygge 31-33, 1560 København V)
+
+Onsdag den 8. oktober 2014, 09.15-12.00: Ressourceforløb og jobafklaring. Et år efter reformen gør vi status. v/ Hanne Gregersen, kontorchef, Styrelsen for Arbejdsmarked og Rekruttering (ikke bekræftet)
+"""
+
+
+def test_one_line_items_with_date_time_title_and_speakers():
+    page = extract_page(OLD_SAMU, url="http://www.samu.dk/netvaerk/beskaeftigelse/moederaekke.aspx",
+                        today=dt.date(2014, 8, 1), is_html=False)
+    assert [e.title for e in page.events] == [
+        "Reformen af beskæftigelsesindsatsen – hvad betyder den for jobcentrene?", "Ressourceforløb og jobafklaring."]
+    first, second = page.events
+    assert [s.name for s in first.speakers] == ["Lars Bjerregaard Holm", "Jonas Ebbesen"]
+    assert first.venue.postal_code == "1560" and first.start.hour == 9 and first.start.minute == 15
+    assert [(s.name, s.confirmed) for s in second.speakers] == [("Hanne Gregersen", False)]
+
+
+TABLE = """<html><body><main><h1>Socialpolitisk netværk</h1><h2>Møderække efterår 2025</h2>
+<table><tr><th>Dato</th><th>Emne</th><th>Oplægsholdere</th><th>Sted</th></tr>
+<tr><td>Tirs. 9. sep.<br>kl. 9.30-12.30</td><td>Et år med den nye hjemløselov</td>
+<td>Henrik Daugaard Toft, socialordfører (S)<br>Marianne Ebbesen, generalsekretær, Kirkens Korshær</td>
+<td>Altinget, Ny Kongensgade 10, 1472 København K</td></tr>
+<tr><td>1. okt.<br>kl. 9.30-12.30</td><td>Børnenes Lov i praksis</td><td>Signe Krogh Pallesen, seniorforsker, VIVE</td>
+<td>Altinget, Ny Kongensgade 10, 1472 København K</td></tr></table></main></body></html>"""
+
+
+def test_a_table_row_with_line_breaks_in_its_cells_is_one_item():
+    page = extract_page(TABLE, url="https://www.altinget.dk/arena/netvaerk/social", today=dt.date(2026, 11, 23))
+    assert [(e.title, e.start.date().isoformat()) for e in page.events] == [
+        ("Et år med den nye hjemløselov", "2025-09-09"), ("Børnenes Lov i praksis", "2025-10-01")]  # year: heading
+    assert [s.name for s in page.events[0].speakers] == ["Henrik Daugaard Toft", "Marianne Ebbesen"]

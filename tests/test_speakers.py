@@ -225,7 +225,24 @@ PROSE = [
      [("Karina Juhl Sørensen", ""), ("Peter Schou Lauridsen", ""), ("Tina Riis Mølbak", "børneordfører")]),
     ("Vi starter med spisning og et kort oplæg ved forperson Lars-Ole Damgaard om arbejdsmiljø og sagstal.",
      [("Lars-Ole Damgaard", "forperson")]),
+    ("IPS-konsulent Maria Lund Sørensen, Vejle Kommune, fortæller om erfaringerne med job med støtte.",
+     [("Maria Lund Sørensen", "ips-konsulent vejle kommune")]),
+    ("DH's formand, Thorkild Brandt-Jessen, åbner mødet og giver et bud på, hvor reformen rammer skævt.",
+     [("Thorkild Brandt-Jessen", "formand")]),
+    ("Fra kommunal side fortæller socialdirektør Henrik Overgaard Nim, Esbjerg Kommune, om kommunens model.",
+     [("Henrik Overgaard Nim", "socialdirektør esbjerg kommune")]),
+    ("En dag om unge. Blandt oplægsholderne er Lasse Brøndum Krogh, lektor, Center for Rusmiddelforskning.",
+     [("Lasse Brøndum Krogh", "lektor center for rusmiddelforskning")]),
+    ("Oplæg ved psykolog Trine Kjær Abildgaard om, hvordan du som forælder kan støtte dit barn.",
+     [("Trine Kjær Abildgaard", "psykolog")]),
 ]
+
+
+def test_someone_invited_who_has_not_confirmed():
+    found = prose_speakers("Vi har også inviteret Danmarksdemokraternes handicapordfører, Mette Skou Dalsgaard, "
+                           "som endnu ikke har bekræftet sin deltagelse.")
+    assert [(s.name, s.role, s.party, s.confirmed) for s in found] == [
+        ("Mette Skou Dalsgaard", "handicapordfører", "DD", False)]
 
 
 @pytest.mark.parametrize("text,want", PROSE, ids=[x[0][:40] for x in PROSE])
