@@ -523,7 +523,7 @@ def prose_speakers(text: str) -> list[Speaker]:
     """Speakers named in running text: `debat med overborgmester X, socialborgmester Y og Z`,
     `Debatten modereres af Name, chef for ...`."""
     out: list[Speaker] = []
-    if not (MOD_CUE.search(text) or PROSE_CUE.search(text) or SPEAKS.search(text)):
+    if not _ANY_CUE.search(text) or not (MOD_CUE.search(text) or PROSE_CUE.search(text) or SPEAKS.search(text)):
         return out
     for m in MOD_CUE.finditer(text):
         seg = _cut_sentence(text[m.end():])
@@ -549,6 +549,10 @@ def prose_speakers(text: str) -> list[Speaker]:
     return out
 
 
+# A word that every cue above needs: most running text has none, and this test is much cheaper than the cues
+_ANY_CUE = AnyCase(r"moder|facilit|styre|ledes|ledet|konferer|ordstyrer|konferencier|vært|fortæl|taler|præsent|giver|"
+                   r"kan\s+møde|og\s+møde|mødes|oplæg|medvirk|deltag|hør|gæst|keynote|panel|tager|invite|debat|samtale|"
+                   r"dialog|interview|diskussion|snak|gennemgå|holder|deler|sætter|åbner|byder")
 _MOD_VERB = re.compile(r"(?i)^[^.]{0,60}?\b(?:faciliterer|modererer|styrer\s+(?:debatten|slagets\s+gang|samtalen)|"
                        r"er\s+(?:dagens\s+)?(?:ordstyrer|moderator|facilitator|vært)|leder\s+debatten)\b")
 
