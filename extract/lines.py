@@ -248,6 +248,19 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     for ln in lines:
         out.append(classify(ln, sizes[ln.block], ln.block != prev_block))
         prev_block = ln.block
+    # where the page dates its event on a line of its own, a date in running text with no time is history or
+    # background ("Den 1. januar 2024 trådte Barnets Lov i kraft"), not another event
+    if any(inf.anchor and not inf.prose for inf in out):
+        for inf in out:
+            if inf.anchor and inf.prose and inf.anchor.start_time is None and not inf.speakers:
+                inf.anchor = None
+    # a card that opens with its date (`Torsdag 12. juni kl. 14.00 · Telt C2` / title / speakers): the line
+    # after the date may be the title
+    for k in range(len(out) - 1):
+        first, nxt = out[k], out[k + 1]
+        if (k == 0 or out[k - 1].line.block != first.line.block) and first.anchor and not first.prose and \
+                nxt.line.block == first.line.block and not nxt.title and not nxt.anchor:
+            nxt.title = _could_be_title(nxt, sizes[nxt.line.block], True)
     # a card saved as text: `Temaaften` / title / date / town in one block: the line after a type label that
     # opens its block may be the title, as the first line of a block may
     # (`Webinar` / `5/3-2025` / title: the date may stand between), and the label itself is not the title

@@ -22,6 +22,8 @@ def pure_date_line(inf: LineInfo) -> bool:
     if inf.anchor is None:
         return False
     t = inf.text
+    if " · " in t or " | " in t:  # "Torsdag 12. juni kl. 14.00-14.45 · Telt C2": the place is a part of its own
+        t = next((part for part in re.split(r" [·|] ", t) if inf.anchor.text.strip() in part), t)
     for d in inf.dates:
         t = t.replace(d.text, " ")
     for tm in inf.times:
@@ -97,6 +99,8 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
         for k, g in enumerate(groups):
             end = groups[k + 1][0] if k + 1 < len(groups) else len(infos)
             t = _title_in(infos, g[0] + 1, end, first=True, levels=levels)
+            if " | " in infos[g[0]].text and row_title(infos[g[0]]):
+                t = None  # a table row names its own item
             items.append((t, g, g[0], end))
     else:
         prev_end = 0
