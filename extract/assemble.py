@@ -171,11 +171,13 @@ class Assembler:
         infos = self.infos
         for i in anchor_idx:
             inf = infos[i]
-            if " | " in inf.text:
-                cells = inf.text.split(" | ")
+            if " | " in inf.text or " · " in inf.text:
+                cells = re.split(r" [|·] ", inf.text)
                 place = [c for c in cells if POSTAL.search(c) or looks_like_address(c)] or \
                     [c for c in cells if re.fullmatch(r"[A-ZÆØÅ][\wæøå.-]*(?:[ -][A-ZÆØÅ][\wæøå.-]*){0,2}", c.strip())
-                     and not EVENT_TYPE.match(c.strip()) and not find_dates(c)]  # "12. februar 2025 | Odense"
+                     and not EVENT_TYPE.match(c.strip()) and not find_dates(c)] or \
+                    [c for c in cells[1:] if " · " in inf.text and c[:1].isupper() and len(c.split()) <= 6
+                     and not find_dates(c) and not is_time_only(c)]  # "... kl. 14.00-14.45 · Telt C2, Kæmpestranden"
                 if place:
                     return place[0], inf.text
                 continue

@@ -123,7 +123,7 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
     if info.dates:
         first = info.dates[0]
         before = t[: first.span[0]]
-        if not (info.prose and first.span[0] > 30) and not DEADLINE.search(before) and not REPEAT.search(t) \
+        if not (info.prose and first.span[0] > 30 and first.start_time is None) and not DEADLINE.search(before) and not REPEAT.search(t) \
                 and not (info.label and info.label[0] in ("tilmeldingsfrist", "frist", "tilmelding")):
             info.anchor = first
     if not info.dates and DATE_UNCONFIRMED.search(t) and (
