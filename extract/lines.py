@@ -173,7 +173,9 @@ def _row_speakers(cells: list[str]) -> tuple[list, str | None] | None:
             title = found[1] or (cells[k - 1] if k else None)
             if title and TIMESLOT.match(title):
                 title = TIMESLOT.match(title)["rest"] or title
-            return found[0], title
+            # parallel tracks side by side ("Oplægsholder: A | Oplægsholder: B"): the later cells' people too
+            more = [sp for c in cells[k + 1:] for sp in ((speaker_line(c) or ([], None))[0])]
+            return found[0] + more, title
     return None
 
 

@@ -24,7 +24,8 @@ LEAD_CUE = re.compile(
     r"panel(?:deltagere)?:|paneldebat med:?|panelet:|i panelet(?: sidder)?:?|talere:|deltagere:|"
     r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?|"
     r"(?:dagens|aftenens|årets|eftermiddagens|mødets)\s+(?:taler|talere|oplægsholdere?|gæst(?:er)?|panel)\s*:?|"
-    r"(?:taler|talere|speakers?|undervisere?|instruktør(?:er)?|paneldeltager(?:e)?)\s*:)"
+    r"(?:taler|talere|speakers?|undervisere?|instruktør(?:er)?|paneldeltager(?:e)?|kommentar|kommentator(?:er)?|"
+    r"respondent(?:er)?)\s*:)"
     r"|(?P<mod>ordstyrer(?:e)?:?|moderator:?|facilitator:?|konferencier:?|vært(?:er)?:?|"
     r"(?:(?:debatten|mødet|dagen|panelet|samtalen|workshoppen|seminaret|konferencen)\s+)?"
     r"(?:modereres|faciliteres|modereret|faciliteret|ledes|styres)\s+af:?|"
@@ -536,7 +537,7 @@ def prose_speakers(text: str) -> list[Speaker]:
     for m in SPEAKS.finditer(text):  # "IPS-konsulent Maria Lund Sørensen, Vejle Kommune, fortæller om ..."
         seg = m.group("who").strip(" ,")  # ("DH's formand, Thorkild Brandt-Jessen, åbner mødet")
         if _starts_person(seg) or len(seg.split()) <= 8:
-            out += [s for s in parse_speaker_list(seg, evidence=text)[:1] if s.name not in {o.name for o in out}]
+            out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
     for sp in out:  # "..., Mette Skou Dalsgaard, som endnu ikke har bekræftet sin deltagelse"
         m = re.search(re.escape(sp.name) + r"[^.!?]{0,60}?\bikke\s+(?:har\s+)?(?:endeligt\s+)?bekræftet", text)
         if m:

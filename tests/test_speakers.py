@@ -235,6 +235,8 @@ PROSE = [
      [("Lasse Brøndum Krogh", "lektor center for rusmiddelforskning")]),
     ("Oplæg ved psykolog Trine Kjær Abildgaard om, hvordan du som forælder kan støtte dit barn.",
      [("Trine Kjær Abildgaard", "psykolog")]),
+    ("Psykolog Line Vestergaard og pårørenderådgiver Jens Kragh fra Bedre Psykiatri fortæller om, hvordan man "
+     "passer på sig selv.", [("Line Vestergaard", "psykolog"), ("Jens Kragh", "pårørenderådgiver")]),
 ]
 
 
@@ -262,3 +264,8 @@ def test_a_role_at_an_organisation_before_the_name_and_a_relative_clause_after()
     assert [(s.name, s.party) for s in found] == [("Camilla Vestergaard Holm", "S"), ("Sune Kragh Mølgaard", None),
                                                   ("Mads Emil Bækgaard", "V")]
     assert found[2].organization == "Ringkøbing-Skjern Kommune"  # not the clause after the comma
+
+
+def test_a_comment_line_names_its_speaker():
+    found = speaker_line("Kommentar: Lotte Brandt, Danske Handicaporganisationer")
+    assert [(s.name, s.organization) for s in found[0]] == [("Lotte Brandt", "Danske Handicaporganisationer")]
