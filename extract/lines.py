@@ -256,6 +256,13 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
         for inf in out:
             if inf.anchor and inf.prose and inf.anchor.start_time is None and not inf.speakers:
                 inf.anchor = None
+    # a date badge (`19. nov.`) above the card's full date line is the same date: the full line dates the card
+    for k, badge in enumerate(out):
+        if badge.anchor and badge.words <= 4:
+            same = next((o for o in out[k + 1:k + 5] if o.line.block == badge.line.block and o.anchor and
+                         (o.anchor.day, o.anchor.month) == (badge.anchor.day, badge.anchor.month)), None)
+            if same is not None:
+                badge.anchor = None
     # a card that opens with its date (`Torsdag 12. juni kl. 14.00 · Telt C2` / title / speakers): the line
     # after the date may be the title
     for k in range(len(out) - 1):
@@ -268,7 +275,9 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     # (`Webinar` / `5/3-2025` / title: the date may stand between), and the label itself is not the title
     for k in range(len(out) - 1):
         label = out[k]
-        if (k == 0 or out[k - 1].line.block != label.line.block) and type_label(label):
+        opens = k == 0 or out[k - 1].line.block != label.line.block or (  # or only a date badge stands above
+            out[k - 1].dates and out[k - 1].words <= 4 and (k < 2 or out[k - 2].line.block != label.line.block))
+        if opens and type_label(label):
             j = k + 1
             while j < len(out) - 1 and out[j].line.block == label.line.block and (
                     BADGE.match(out[j].text) or (out[j].anchor and out[j].words <= 6) or is_time_only(out[j].text)):
