@@ -57,6 +57,7 @@ PROSE_CUE = re.compile(
 SPEAKS = re.compile(r"(?:^|[.!?]\s+)(?P<who>[^.!?]{5,140}?),?\s+(?:fortæller|præsenterer|gennemgår|holder\s+oplæg|"
                     r"giver\s+(?:et\s+bud|status|indblik)|deler\s+(?:sine|hendes|hans)|sætter\s+fokus|"
                     r"åbner\s+(?:mødet|dagen|konferencen|arrangementet|debatten)|byder\s+velkommen)\b")
+_SPEAK_VERB = AnyCase(r"fortæller|præsenterer|gennemgår|holder|giver|deler|sætter|åbner|byder")
 _UNCONFIRMED = AnyCase(r"(?i)ikke\s+(?:endeligt\s+)?bekræftet|afventer\s+bekræftelse|\btbc\b|\btba\b|"
                        r"forventet|inviteret|ikke\s+endelig|afventer\s+svar|foreløbig")
 _NOTE_PAREN = re.compile(r"\((?P<body>[^()]*)\)")
@@ -524,7 +525,9 @@ def prose_speakers(text: str) -> list[Speaker]:
     """Speakers named in running text: `debat med overborgmester X, socialborgmester Y og Z`,
     `Debatten modereres af Name, chef for ...`."""
     out: list[Speaker] = []
-    if not _ANY_CUE.search(text) or not (MOD_CUE.search(text) or PROSE_CUE.search(text) or SPEAKS.search(text)):
+    speaks = _SPEAK_VERB.search(text)  # SPEAKS scans every sentence start: only where one of its verbs stands
+    if not _ANY_CUE.search(text) or not (MOD_CUE.search(text) or PROSE_CUE.search(text) or
+                                         (speaks and SPEAKS.search(text))):
         return out
     for m in MOD_CUE.finditer(text):
         seg = _cut_sentence(text[m.end():])
@@ -534,7 +537,7 @@ def prose_speakers(text: str) -> list[Speaker]:
         seg = _cut_sentence(text[m.end():])
         if _starts_person(seg) or _org_then_role(seg.split(",")[0].split()) is not None:
             out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
-    for m in SPEAKS.finditer(text):  # "IPS-konsulent Maria Lund Sørensen, Vejle Kommune, fortæller om ..."
+    for m in SPEAKS.finditer(text) if speaks else ():  # "IPS-konsulent Maria Lund Sørensen, Vejle Kommune, fortæller om ..."
         seg = m.group("who").strip(" ,")  # ("DH's formand, Thorkild Brandt-Jessen, åbner mødet")
         if _starts_person(seg) or len(seg.split()) <= 8:
             out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
