@@ -525,19 +525,22 @@ def prose_speakers(text: str) -> list[Speaker]:
     """Speakers named in running text: `debat med overborgmester X, socialborgmester Y og Z`,
     `Debatten modereres af Name, chef for ...`."""
     out: list[Speaker] = []
-    speaks = _SPEAK_VERB.search(text)  # SPEAKS scans every sentence start: only where one of its verbs stands
-    if not _ANY_CUE.search(text) or not (MOD_CUE.search(text) or PROSE_CUE.search(text) or
-                                         (speaks and SPEAKS.search(text))):
+    if not _ANY_CUE.search(text):
         return out
-    for m in MOD_CUE.finditer(text):
+    mod_cues, cues = list(MOD_CUE.finditer(text)), list(PROSE_CUE.finditer(text))  # each scanned once
+    # SPEAKS scans every sentence start: only where one of its verbs stands
+    subjects = list(SPEAKS.finditer(text)) if _SPEAK_VERB.search(text) else []
+    if not (mod_cues or cues or subjects):
+        return out
+    for m in mod_cues:
         seg = _cut_sentence(text[m.end():])
         if _starts_person(seg):
             out += [s for s in parse_speaker_list(seg, moderator=True, evidence=text)]
-    for m in PROSE_CUE.finditer(text):
+    for m in cues:
         seg = _cut_sentence(text[m.end():])
         if _starts_person(seg) or _org_then_role(seg.split(",")[0].split()) is not None:
             out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
-    for m in SPEAKS.finditer(text) if speaks else ():  # "IPS-konsulent Maria Lund Sørensen, Vejle Kommune, fortæller om ..."
+    for m in subjects:  # "IPS-konsulent Maria Lund Sørensen, Vejle Kommune, fortæller om ..."
         seg = m.group("who").strip(" ,")  # ("DH's formand, Thorkild Brandt-Jessen, åbner mødet")
         if _starts_person(seg) or len(seg.split()) <= 8:
             out += [s for s in parse_speaker_list(seg, evidence=text) if s.name not in {o.name for o in out}]
