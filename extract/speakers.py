@@ -476,8 +476,9 @@ def _speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
         if mm.start() == 0:
             continue
         rest = text[mm.end():]
-        if _starts_person(rest) or any(_has_person(_clean_piece(p)) for p in _split_top(rest)[:2]) or \
-                (rest.strip() and _name_shaped(_clean_piece(_split_top(rest)[0]))):
+        pieces = _split_top(rest)
+        if _starts_person(rest) or any(_has_person(_clean_piece(p)) for p in pieces[:2]) or \
+                (pieces and _name_shaped(_clean_piece(pieces[0]))):
             sp = parse_speaker_list(rest, evidence=text, lenient_first=True)
             if sp:
                 return sp, _clean_piece(text[:mm.start() + 1])

@@ -1,7 +1,7 @@
 """No parser raises on arbitrary text (hypothesis), and every event it returns is well formed."""
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extract import extract_page
@@ -23,6 +23,7 @@ TEXT = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".joi
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(TEXT)
+@example("Mette V/,")  # a cue with nothing after it once raised IndexError
 def test_line_parsers_never_raise(text):
     find_dates(text)
     find_times(text)
