@@ -17,6 +17,9 @@ PIECES = st.sampled_from([
     "12.00", "den ", "5. ", "maj ", "2021", "Onsdag ", "tirsdag ", "27/8-", "Mette Hansen", "formand", "KL",
     "\n", "\n\n", "Kalvebod Brygge 31", "1560 København V", "Zoom", "AFLYST: ", "dato ikke endeligt bekræftet",
     "15.-17. november", "modereres af ", "debat med ", "31. februar", "99.99", "24:00", "0/0-0000", "(", ":",
+    "Dag 1 – ", "torsdag den 13. november", " · ", " | ", "\t", "Hold 2 – holdstart ", "DIALOGMØDE\n", "AFLYST\n",
+    "3/6", "Oplæg: ", "Kommentar: ", " fortæller om ", "Dansk Psykolog Forenings formand ", ", der ", "samt en ",
+    "Vi har også inviteret ", "19. nov.\n", "Tid | Program", "direktør i LEV ", ". Samtalen ledes af ", "; ",
 ])
 TEXT = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
 
