@@ -26,7 +26,8 @@ LEAD_CUE = re.compile(
     r"(?:dagens|aftenens|årets|eftermiddagens|mødets)\s+(?:taler|talere|oplægsholdere?|gæst(?:er)?|panel)\s*:?|"
     r"(?:taler|talere|speakers?|undervisere?|instruktør(?:er)?|paneldeltager(?:e)?|kommentar|kommentator(?:er)?|"
     r"respondent(?:er)?)\s*:)"
-    r"|(?P<mod>ordstyrer(?:e)?:?|moderator:?|facilitator:?|konferencier:?|vært(?:er)?:?|"
+    r"|(?P<mod>(?:ordstyrer(?:e)?|moderator|facilitator|konferencier|vært(?:er)?)(?:\s+[a-zæøå]+){1,2}\s*:|"
+    r"ordstyrer(?:e)?:?|moderator:?|facilitator:?|konferencier:?|vært(?:er)?:?|"
     r"(?:(?:debatten|mødet|dagen|panelet|samtalen|workshoppen|seminaret|konferencen)\s+)?"
     r"(?:modereres|faciliteres|modereret|faciliteret|ledes|styres)\s+af:?|"
     r"(?:dagens\s+)?værter\s+er|(?:dagens\s+)?vært\s+er|"
@@ -486,7 +487,19 @@ def _speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
         sp = parse_speaker_list(text, evidence=text)
         if sp:
             return sp, None
+    m = _LABELLED.match(text)  # "Aarhus: Camilla Steen Iversen, socialrådgiver, Randers Kommune, og ..."
+    if m and not _NOT_PEOPLE.match(m.group("label")) and not re.search(r"\b\d{4}\s+[A-ZÆØÅ]", text) and \
+            _standalone(m.group("rest")):
+        sp = parse_speaker_list(m.group("rest"), evidence=text)
+        if sp:
+            return sp, m.group("label")
     return None
+
+
+# labels of places, times and practicalities: what follows them is not a list of people
+_NOT_PEOPLE = re.compile(r"(?i)^(?:mødested|sted|adresse|lokation|lokale|hvor|tid|tidspunkt|dato|pris|tilmelding|"
+                         r"kontakt|målgruppe|bemærk|obs|arrangør|medarrangør)")
+_LABELLED = re.compile(r"^(?P<label>[A-ZÆØÅ][\w.-]*(?:\s+[\w.-]+){0,2}):\s+(?P<rest>[A-ZÆØÅ].+)$")
 
 
 def _standalone(text: str) -> bool:

@@ -269,3 +269,20 @@ def test_a_role_at_an_organisation_before_the_name_and_a_relative_clause_after()
 def test_a_comment_line_names_its_speaker():
     found = speaker_line("Kommentar: Lotte Brandt, Danske Handicaporganisationer")
     assert [(s.name, s.organization) for s in found[0]] == [("Lotte Brandt", "Danske Handicaporganisationer")]
+
+
+@pytest.mark.parametrize("line,names,label", [
+    ("Aarhus: Camilla Steen Iversen, socialrådgiver, Randers Kommune, og Emma Kruse Holt, ung rådgiver",
+     ["Camilla Steen Iversen", "Emma Kruse Holt"], "Aarhus"),
+    ("MØDESTED: Odd Fellow Palæet, Bredgade 28, 1260 København K", [], None),  # a place, not people
+    ("Pris: 450 kr. for medlemmer, 650 kr. for andre", [], None),
+])
+def test_a_labelled_list_of_people(line, names, label):
+    found = speaker_line(line)
+    assert ([s.name for s in found[0]] if found else []) == names
+    assert (found[1] if found else None) == label
+
+
+def test_a_moderator_label_with_words_before_the_colon():
+    found = speaker_line("Moderator på dagen: Ida Hansen, journalist")
+    assert [(s.name, s.moderator) for s in found[0]] == [("Ida Hansen", True)]
