@@ -343,7 +343,7 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             title_text = infos[t].text if t is not None else (inline[0] if inline else infos[group[0]].text)
             if t is not None and infos[t].speaker_prefix:
                 title_text = infos[t].speaker_prefix
-            elif t is None and not inline and " | " in title_text:
+            elif t is None and not inline:
                 title_text = row_title(infos[group[0]]) or title_text  # "Tirs. 9. sep. | <title> | ... | <place>"
             title, series, place = clean_title(title_text)
             run_of_course = (_TEAM.match(title_text) or _TEAM.match(infos[group[0]].text)) and page_title(infos)[1]

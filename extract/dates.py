@@ -161,7 +161,7 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
         span, weekday = m.span(), _weekday(m["weekday"])
         between = text[m.end("day"):m.start("day2")] if m["day2"] else ""
-        wd = re.search(WEEKDAY_WORD, between)
+        wd = WEEKDAY_WORD.search(between)
         if wd and m["weekday"] is None and not between.startswith("."):
             # "Dag 1 – torsdag den 13. november": a day number, then the date; not the range 1-13
             d, span, weekday = int(m["day2"]), (m.end("day") + wd.start(), m.end()), WEEKDAYS[wd.group(0).lower()]

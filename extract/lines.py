@@ -242,6 +242,10 @@ SPEAKER_HEAD = re.compile(r"(?i)^(?:dagens\s+)?(?:oplægsholdere|medvirkende|tal
                           r"speakers|debattører|gæster|oplægsholdere\s+og\s+\w+|i\s+panelet)\s*:?$")
 
 
+def _opens_block(infos: list[LineInfo], k: int) -> bool:
+    return k == 0 or infos[k - 1].line.block != infos[k].line.block
+
+
 def classify_all(lines: list[Line]) -> list[LineInfo]:
     sizes: dict[int, int] = {}
     for ln in lines:
@@ -267,7 +271,7 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     # after the date may be the title
     for k in range(len(out) - 1):
         first, nxt = out[k], out[k + 1]
-        if (k == 0 or out[k - 1].line.block != first.line.block) and first.anchor and not first.prose and \
+        if _opens_block(out, k) and first.anchor and not first.prose and \
                 nxt.line.block == first.line.block and not nxt.title and not nxt.anchor:
             nxt.title = _could_be_title(nxt, sizes[nxt.line.block], True)
     # a card saved as text: `Temaaften` / title / date / town in one block: the line after a type label that
@@ -275,8 +279,8 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     # (`Webinar` / `5/3-2025` / title: the date may stand between), and the label itself is not the title
     for k in range(len(out) - 1):
         label = out[k]
-        opens = k == 0 or out[k - 1].line.block != label.line.block or (  # or only a date badge stands above
-            out[k - 1].dates and out[k - 1].words <= 4 and (k < 2 or out[k - 2].line.block != label.line.block))
+        opens = _opens_block(out, k) or (  # or only a date badge stands above it
+            out[k - 1].dates and out[k - 1].words <= 4 and _opens_block(out, k - 1))
         if opens and type_label(label):
             j = k + 1
             while j < len(out) - 1 and out[j].line.block == label.line.block and (

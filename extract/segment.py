@@ -99,7 +99,7 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
         for k, g in enumerate(groups):
             end = groups[k + 1][0] if k + 1 < len(groups) else len(infos)
             t = _title_in(infos, g[0] + 1, end, first=True, levels=levels)
-            if " | " in infos[g[0]].text and row_title(infos[g[0]]):
+            if row_title(infos[g[0]]):
                 t = None  # a table row names its own item
             items.append((t, g, g[0], end))
     else:
@@ -113,7 +113,7 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
             # a type label just above a title ("webinar", "konference") belongs to that item
             while t is not None and t > 0 and type_label(infos[t - 1]) and (k == 0 or t - 1 > groups[k - 1][-1]):
                 t -= 1
-            titles[k] = t if t is None or not type_label(infos[t]) else t
+            titles[k] = t
         title_lines = [_first_title(infos, t) for t in titles]
         for k, g in enumerate(groups):
             start = titles[k] if titles[k] is not None else (groups[k - 1][-1] + 1 if k else g[0])
@@ -121,8 +121,7 @@ def segment(infos: list[LineInfo]) -> tuple[str, list[tuple[int | None, list[int
             end = nxt[0] if nxt else len(infos)
             items.append((title_lines[k], g, max(start, prev_end), end))
             prev_end = end
-    titled = sum(1 for t, g, *_ in items if t is not None or inline_title(infos[g[0]]) or
-                 (" | " in infos[g[0]].text and row_title(infos[g[0]])))
+    titled = sum(1 for t, g, *_ in items if t is not None or inline_title(infos[g[0]]) or row_title(infos[g[0]]))
     if titled < 2:
         return "event", []
     return "listing", items

@@ -125,7 +125,10 @@ def norm_title(s: str) -> str:
 
 
 def row_title(inf: LineInfo) -> str | None:
-    """The title cell of a programme table row: not the date or time, not the place, not the speakers."""
+    """The title cell of a programme table row: not the date or time, not the place, not the speakers. None for
+    a line that is not a table row."""
+    if " | " not in inf.text:
+        return None
     if inf.speaker_prefix and not find_dates(inf.speaker_prefix):
         return inf.speaker_prefix
     for cell in inf.text.split(" | "):

@@ -91,9 +91,7 @@ def _exit_with(crawl_pid: int, every: float = 1.0) -> None:
         time.sleep(every)
         try:
             os.kill(crawl_pid, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:  # the pid now belongs to another user's process: ours is gone
+        except (ProcessLookupError, PermissionError):  # gone, or the pid now belongs to another user's process
             os._exit(1)
 
 
