@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import lexicon
 from .anycase import AnyCase
 from .dates import MONTHS, WEEKDAYS, DateMention, TimeRange, find_dates, find_times
 from .model import Speaker
@@ -203,13 +204,15 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
         return False  # "Altinget, Ny Kongensgade 10, kl. 09:30-12:00" is a place and time
     if is_time_only(t):
         return False
-    if re.search(r"(?i)cookie|privatliv|^gå\s+til\s+(?:hoved)?indhold|^spring\s+til|^log\s*ind|^filtr[eé]r$|"
-                 r"^accepter|^vælg\s+netværk|^kun\s+nødvendige", t):
-        return False  # page chrome
+    if CHROME_TITLE.search(t):
+        return False  # page chrome: "Gå til indhold", "Indlæser Begivenheder", "Kalender"
     if line.kind == "li" and line.level == 0 and block_size > 1 and not first_in_block:
         return False
     return line.kind == "h" or block_size == 1 or first_in_block
 
+
+# the vocabulary of chrome lines that are never an event's title (extract/lexicon/chrome_titles.toml)
+CHROME_TITLE = AnyCase(lexicon.pattern("chrome_titles"))
 
 EVENT_TYPE = re.compile(r"(?i)^(?:arrangement|event|webinar|seminar|konference|temadag|kursus|fyraftensmøde|"
                         r"netværksmøde|debatmøde|dialogmøde|workshop|møde|fagligt\s+møde|generalforsamling|"
@@ -267,6 +270,13 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
                          (o.anchor.day, o.anchor.month) == (badge.anchor.day, badge.anchor.month)), None)
             if same is not None:
                 badge.anchor = None
+    # a line right above its date line (`Va mæ kulturen?` / `Torsdag 17. juni kl. 14`) may be the title, in
+    # a page saved without blank lines too, where no line but the first opens a block
+    for k in range(len(out) - 1):
+        cur, nxt = out[k], out[k + 1]
+        if nxt.anchor and not nxt.prose and nxt.words <= 12 and not cur.title and not cur.anchor and \
+                cur.line.block == nxt.line.block and cur.line.kind != "li":
+            cur.title = _could_be_title(cur, sizes[cur.line.block], True)
     # a card that opens with its date (`Torsdag 12. juni kl. 14.00 · Telt C2` / title / speakers): the line
     # after the date may be the title
     for k in range(len(out) - 1):

@@ -6,13 +6,14 @@ import re
 from urllib.parse import urlparse
 
 from .model import Page
+from .reference import reference_date
 from .assemble import build_events
 from .text import join_split_dates, lines_from_html, lines_from_text, looks_like_html
 
 EXTRACTOR_VERSION = "0.1.0"
 
-# pages that are about something else: news and articles; "about", contact and membership pages
-ARTICLE_URL = re.compile(r"(?i)/(?:nyheder|nyhed|news|artikel|artikler|presse(?:meddelelser)?|blog)/[^/]+")
+# pages that are about something else: "about", contact and membership pages. News items and articles are
+# read like any page: many of them are the only announcement of an event ("Sæt kryds i kalenderen ...").
 ABOUT_URL = re.compile(r"(?i)/(?:om-[\w-]+|om|kontakt|presse|job|ledige-stillinger|medlemskab|bliv-medlem)/?$")
 
 EVENT_PATH = re.compile(r"(?i)arrangement|/events?/|kalender|moede|konference|kursus|temadag|webinar|program")
@@ -42,11 +43,15 @@ def extract_page(content: str | bytes, url: str | None = None, today: dt.date | 
     lines = join_split_dates(lines_from_html(content) if is_html else lines_from_text(content))
     if not lines:
         raise ValueError("the page has no text")
-    kind, events, contacts = build_events(lines, today)
+    reference, how = reference_date((line.text for line in lines), url, today)
+    kind, events, contacts = build_events(lines, reference)
+    if how:
+        for ev in events:
+            if ev.year_inferred:
+                ev.warnings.append(f"year placed by {how} ({reference.isoformat()}), not by the day it was read")
     path = urlparse(url).path if url else ""
-    if ARTICLE_URL.search(path) or (ABOUT_URL.search(path) and not EVENT_PATH.search(path)):
-        # news items and articles mention events ("Sæt kryds i kalenderen") but are not event pages
-        kind, events = "article", []
+    if ABOUT_URL.search(path) and not EVENT_PATH.search(path):
+        kind, events = "about", []
     page = Page(events=events, url=url, source=source_of(url), kind=kind, contacts=contacts)
     for ev in events:  # a weekday that contradicts its date is the page's problem too: say so at the top
         page.warnings += [f"{ev.title[:40]}: {w}" for w in ev.warnings if w.startswith("weekday")]

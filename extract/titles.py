@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .anycase import AnyCase
+from . import lexicon
 from .chrome import chrome_prose
 from .dates import find_dates
-from .lines import LineInfo, is_time_only
+from .lines import CHROME_TITLE, LineInfo, is_time_only
 from .venue import POSTAL, looks_like_address
 
 
@@ -26,12 +26,14 @@ def clean_title(text: str) -> tuple[str, str | None, str | None]:
             place = parts[1].strip()
         t = t[: m.start()].strip()
     t = re.sub(r"\s*\((?:fællesmøde|i samarbejde)[^)]*\)", "", t, flags=re.I).strip()
+    kicker = _KICKER.match(t.lower())
+    if kicker and len(t) - kicker.end() >= 8:
+        t = t[kicker.end():].strip()
     return t, series, place
 
 
-CHROME_TITLE = AnyCase(
-    r"(?i)cookie|privatliv|persondata|dine\s+data|samtykke|gå\s+til\s+(?:indhold|hovedindhold)|spring\s+til|"
-    r"^log\s*ind|^søg|^menu$|^accepter|^filtr[eé]r|^vælg\s+|^luk$|^del\b|^print|^tilbage\b|^forside$|^hjem$")
+# "Sæt kryds i kalenderen: ..." (extract/lexicon/title_kickers.toml); lower-cased spans keep the length
+_KICKER = re.compile(lexicon.pattern("title_kickers"))
 
 
 def _titled_date(inf: LineInfo) -> bool:

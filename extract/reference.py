@@ -1,0 +1,85 @@
+"""The page's own time: when a page was written, read from the page itself, so that a date without a year is
+placed near the page and not near the day it was read.
+
+A stored page from 2017 that says "Tirsdag d. 25. april" means 25 April 2017, whatever day it is crawled.
+Evidence, strongest first: a publication line ("Udgivet d. 6.9.2021", "Senest opdateret: søndag 21. marts
+2021"), a date in the URL ("/nyheder/2019-09-18/...", "/2021/03/21/...", "/2017/04/..."), a bare year in the
+URL ("/nyheder/2017/..."), a copyright line ("© 2020").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable
+from urllib.parse import urlparse
+
+from .dates import find_dates
+
+# a line that dates the page itself, not an event: "Publiceret 18 September 2019", "Udgivet d. 6.9.2021"
+PUBLISHED = re.compile(r"(?i)^\s*(?:senest\s+|sidst\s+)?(?:opdateret|publiceret|udgivet|offentliggjort|"
+                       r"oprettet|skrevet|published|updated)\b\s*(?:den|d\.|:)?")
+_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
+_URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:/|$)")
+_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright)\s*(?:\w+\s+)?((?:19|20)\d{2})(?!\d)")
+_ENGLISH_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), 1)}
+_ENGLISH_DATE = re.compile(r"(?i)\b([0-3]?\d)\.?\s+(" + "|".join(_ENGLISH_MONTHS) + r")\s+((?:19|20)\d{2})\b")
+
+
+def _day(y: int, m: int, d: int = 1) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def published_date(text: str) -> dt.date | None:
+    """The date of a publication line, or None when the line is not one."""
+    if not PUBLISHED.match(text):
+        return None
+    found = [m for m in find_dates(text) if m.year]
+    if found:
+        return _day(found[0].year, found[0].month, found[0].day)
+    m = _ENGLISH_DATE.search(text)
+    return _day(int(m.group(3)), _ENGLISH_MONTHS[m.group(2).lower()], int(m.group(1))) if m else None
+
+
+def page_reference(texts: Iterable[str], url: str | None) -> tuple[dt.date, str] | None:
+    """When the page was written, and what says so; None when the page does not tell."""
+    texts = list(texts)
+    for t in texts:
+        day = published_date(t)
+        if day:
+            return day, "the page's publication date"
+    path = urlparse(url).path if url else ""
+    m = _URL_DAY.search(path)
+    if m and _day(*map(int, m.groups())):
+        return _day(*map(int, m.groups())), "the date in the URL"
+    m = _URL_MONTH.search(path)
+    if m and _day(int(m.group(1)), int(m.group(2))):
+        return _day(int(m.group(1)), int(m.group(2))), "the month in the URL"
+    m = _URL_YEAR.search(path)
+    if m:
+        return dt.date(int(m.group(1)), 7, 1), "the year in the URL"
+    years = [int(m.group(1)) for t in texts for m in _COPYRIGHT.finditer(t)]
+    if years:
+        # a copyright year is the year the page was rendered: its events lie in that year or just after
+        return dt.date(max(years), 7, 1), "the copyright year"
+    return None
+
+
+def reference_date(texts: Iterable[str], url: str | None, today: dt.date) -> tuple[dt.date, str | None]:
+    """The date that places a date written without a year: the page's own time when it is older than `today`
+    (a stored or old page), else `today`. A year-only clue in the current year says nothing `today` does not."""
+    found = page_reference(texts, url)
+    if found is None:
+        return today, None
+    day, how = found
+    if how in ("the year in the URL", "the copyright year"):
+        if day.year >= today.year:
+            return today, None
+    elif day > today:
+        return today, None
+    return day, how
