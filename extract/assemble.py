@@ -9,6 +9,7 @@ import re
 from .chrome import contact_zones, cut_chrome
 from .dates import TimeRange, find_dates, local_datetime, resolve, resolve_year
 from .lines import EVENT_TYPE, PLACE_LABELS, TIME_LABELS, LineInfo, classify_all, is_time_only
+from .mentions import mentioned_speakers
 from .model import Event, Session, Speaker, Venue
 from .segment import pure_date_line, same_day, segment
 from .speakers import enrich, prose_speakers
@@ -258,8 +259,11 @@ class Assembler:
             if prose and (not inf.speakers or inf.prose) and re.search(r"(?i)\b(?:med|af|fra|ved|er|hør|deltager)\b",
                                                                          inf.text):
                 found += prose_speakers(inf.text)  # (a list, then "Desuden deltager Name, ...": both count)
+        texts = [self.infos[i].text for i in range(lo, hi) if i not in self.contacts]
         ev.speakers = merge_speakers(found)
-        enrich(ev.speakers, [self.infos[i].text for i in range(lo, hi) if i not in self.contacts])
+        if prose:  # the people the text names without a cue, last (extract/mentions.py)
+            ev.speakers += mentioned_speakers(texts, {s.name.casefold() for s in ev.speakers})
+        enrich(ev.speakers, texts)
 
     def extras(self, ev: Event, lo: int, hi: int) -> None:
         infos = self.infos

@@ -12,7 +12,7 @@ from .anycase import AnyCase
 from .dates import MONTHS, WEEKDAYS, DateMention, TimeRange, find_dates, find_times
 from .model import Speaker
 from .names import looks_like_person, split_name_run
-from .speakers import LEAD_CUE, MID_CUE, ROLE_WORDS, TRAILING_MOD, parse_speaker_list, speaker_line
+from .speakers import LEAD_CUE, MID_CUE, ROLE_WORDS, TRAILING_MOD, name_shaped, parse_speaker_list, speaker_line
 from .status import DATE_UNCONFIRMED
 from .text import Line
 from .venue import labelled_venue, looks_like_address, venue_note
@@ -241,8 +241,17 @@ BADGE = re.compile(r"(?i)^(?:aflyst|udsat|udskudt|nyt\s+tidspunkt|ny\s+dato|udso
                    r"venteliste|gratis|nyhed|ny)[!.]?$")
 
 
-SPEAKER_HEAD = re.compile(r"(?i)^(?:dagens\s+)?(?:oplægsholdere|medvirkende|talere|paneldeltagere|panel(?:et)?|"
-                          r"speakers|debattører|gæster|oplægsholdere\s+og\s+\w+|i\s+panelet)\s*:?$")
+# a heading over a list of speakers (extract/lexicon/speaker_heads.toml), alone or with the list after its colon
+_HEADS = re.compile(r"(?i)" + lexicon.line_pattern("speaker_heads"))
+
+
+def speaker_head(text: str) -> tuple[bool, str | None] | None:
+    """(True, None) for a heading over a list of speakers; (True, list) with the list after its colon; None
+    when the line is not one."""
+    m = _HEADS.match(text)
+    if not m:
+        return None
+    return True, (m["rest"] or None)
 
 
 def _opens_block(infos: list[LineInfo], k: int) -> bool:
@@ -354,13 +363,20 @@ def _speaker_sections(infos: list[LineInfo]) -> None:
     `Henrik Vinther Krogh` / `Vicedirektør, Styrelsen for Arbejdsmarked og Rekruttering`."""
     inside = False
     for i, inf in enumerate(infos):
-        if SPEAKER_HEAD.match(inf.text):
+        head = speaker_head(inf.text) if inf.words <= 40 else None
+        if head and head[1] is None:
             inside = True
+            continue
+        if head and not inf.speakers:
+            # "De deltagende kandidater er: Troels Ravn (Socialdemokratiet), Gitte Reimer (Radikale Venstre)"
+            inf.speakers = parse_speaker_list(head[1], evidence=inf.text, lenient_first=True)
+            inf.title = inf.title and not inf.speakers
             continue
         if not inside:
             continue
-        if inf.line.kind == "h" or inf.anchor or CONTACT_HEAD.match(inf.text) or (inf.generic and inf.words <= 3):
-            inside = False
+        if inf.line.kind == "h" or inf.anchor or CONTACT_HEAD.match(inf.text) or (inf.generic and inf.words <= 3) \
+                or inf.venue or looks_like_address(inf.text):
+            inside = False  # a heading, a date, a contact block or the place ends the list
             continue
         name = re.sub(r"\s*\([^)]*\)\s*", " ", inf.text).strip()
         if inf.speakers:
@@ -370,6 +386,10 @@ def _speaker_sections(infos: list[LineInfo]) -> None:
             run = split_name_run(name.split(",")[0].strip())
             if run and len(run[0].split()) <= 4:
                 inf.speakers = parse_speaker_list(inf.text, evidence=inf.text)
+                inf.title = not inf.speakers
+            elif name_shaped(name.split(",")[0].strip(" •-–")):
+                # under the heading a name needs no first name from the lists: "Thue Kjærhus, forstander ..."
+                inf.speakers = parse_speaker_list(inf.text.strip(" •-–"), evidence=inf.text, lenient_first=True)
                 inf.title = not inf.speakers
             continue
         nxt = infos[i + 1] if i + 1 < len(infos) else None

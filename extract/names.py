@@ -18,7 +18,7 @@ _NOT_NAMES = {"De", "Hør", "Det", "Den", "Vi", "Og", "Med", "Mere", "Program", 
               "Vest", "Social", "Alle", "Mange", "Man", "Nye", "Ny", "Hvad", "Hvem", "Hvordan", "Hvorfor",
               "Workshop", "Sal", "Lokale", "Online", "Zoom", "Teams", "Ordstyrer", "Moderator", "Tak",
               "Afrunding", "Opsamling", "Bemærk", "Læs", "Se", "Kontakt", "Tilmelding", "Målgruppe", "Max",
-              "Mai", "Juni", "Juli", "August", "April", "Marts", "Maj", "Januar", "Ole.", "Lokation",
+              "The", "Juni", "Juli", "August", "April", "Marts", "Maj", "Januar", "Ole.", "Lokation",
               "Center", "Institut", "Rådet", "Børn", "Unge", "Ungdom", "Byen", "Viborg",
               "Aalborg", "Aarhus", "Odense", "Esbjerg", "Roskilde", "Vejle", "Kolding", "Horsens", "Randers",
               "Herning", "Silkeborg", "Næstved", "Gladsaxe", "Ballerup", "Faxe", "Christiansborg"}

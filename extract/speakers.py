@@ -20,7 +20,7 @@ from .parties import party_letter, spelled_party
 # A cue that opens a list of speakers at the start of a line. Ambiguous words ("ved", "med") count only when
 # a person's name follows.
 LEAD_CUE = re.compile(
-    r"^(?:(?P<strong>v/|v\.(?!\s*\d)|oplægsholdere?:?|oplæg (?:fra|af|ved|v/|v\.):?|medvirkende:?|"
+    r"^(?:(?P<strong>v/|/v\b|v\.(?!\s*\d)|oplægsholdere?:?|oplæg (?:fra|af|ved|v/|v\.):?|medvirkende:?|"
     r"panel(?:deltagere)?:|paneldebat med:?|panelet:|i panelet(?: sidder)?:?|talere:|deltagere:|"
     r"debattører:|keynote:|gæst(?:er)?:|med deltagelse af:?|"
     r"(?:dagens|aftenens|årets|eftermiddagens|mødets)\s+(?:taler|talere|oplægsholdere?|gæst(?:er)?|panel)\s*:?|"
@@ -159,7 +159,7 @@ def _org_then_role(words: list[str]) -> int | None:
 
 
 # compounds that end in a role: "socialordfører", "udviklingschef", "skoleleder"
-_ROLE_END = re.compile(r"(?:ordfører|direktør|chef|leder|konsulent|borgmester|minister|formand|rådgiver|forsker|"
+_ROLE_END = re.compile(r"(?:ordfører|direktør|chef|leder|konsulent|borgmester|minister|formand|rådgiver|forsker|præst|"
                        r"medarbejder|sekretær|koordinator|redaktør|forstander|rådmand|præsident)$")
 
 
@@ -277,12 +277,13 @@ def _split_role_org(attrs: list[str]) -> tuple[str | None, str | None]:
     return attrs[1], ", ".join([attrs[0]] + attrs[2:])  # "KL Direktør" → org KL? keep order: role second
 
 
-def _name_shaped(text: str) -> bool:
+def name_shaped(text: str) -> bool:
     """Two to four capitalised name words, none of them a word that names organisations: a name whose first
     name is not in the lists (`Kasim Ali Demir`). Trusted only right after a strong cue such as `v/`."""
     words = text.split()
     return 2 <= len(words) <= 4 and all(NAME_WORD.match(w) and w not in _NOT_NAMES for w in words) and \
-        not ORG_END.search(words[-1]) and not any(ORG_WORD.match(w) for w in words)
+        not ORG_END.search(words[-1]) and not any(ORG_WORD.match(w) for w in words) and \
+        not any(ROLE_WORDS.match(w) or _ROLE_END.search(w.lower()) for w in words)
 
 
 _NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])")
@@ -359,7 +360,7 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                 current.confirmed = current.confirmed and confirmed
             continue
         name, pre, org_after = None, None, None
-        if looks_like_person(piece) or (lenient_first and n_piece == 0 and _name_shaped(piece)):
+        if looks_like_person(piece) or (lenient_first and n_piece == 0 and name_shaped(piece)):
             name = piece
         else:
             run = split_name_run(piece)
@@ -436,10 +437,16 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
     return speakers
 
 
+# a line that opens with a strong or moderator cue names a person even when no first name of the lists is
+# there ("Vært er Huxi Bach")
+_STRONG_START = re.compile(r"(?i)^(?:v/|/v|v\.\s|oplæg\s+(?:ved|af|fra)|vært|ordstyrer|moderator|facilitator|"
+                           r"konferencier|medvirkende|oplægsholder)")
+
+
 def speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
     """Read a whole line as a speaker line. Returns (speakers, text before the cue) or None when the line does
     not name speakers. The text before a mid-line cue is a session title (`Workshop: X, v/ Name`)."""
-    if not _names_a_person(text):
+    if not _names_a_person(text) and not _STRONG_START.match(text):
         return None  # most lines name nobody: one set lookup per capitalised word settles it
     t = text.strip()
     if t.startswith("(") and t.endswith(")") and t.count("(") == 1:
@@ -477,9 +484,11 @@ def _speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
         if mm.start() == 0:
             continue
         rest = text[mm.end():]
+        if mm.group(0).rstrip().endswith("ved") and rest[:1].islower() and not _role_word(rest.split()[0]):
+            continue  # "ved kun Lars Løkke Rasmussen": the verb "knows", not "by"
         pieces = _split_top(rest)
         if _starts_person(rest) or any(_has_person(_clean_piece(p)) for p in pieces[:2]) or \
-                (pieces and _name_shaped(_clean_piece(pieces[0]))):
+                (pieces and name_shaped(_clean_piece(pieces[0]))):
             sp = parse_speaker_list(rest, evidence=text, lenient_first=True)
             if sp:
                 return sp, _clean_piece(text[:mm.start() + 1])

@@ -1,0 +1,132 @@
+"""People named in an event's running text without a cue: the last reading of who speaks.
+
+Real pages often name their speakers only in prose ("Derfor har KL inviteret børne- og undervisningsminister
+Pernille Rosenkrantz-Theil til en samtale", "I den forbindelse kommer formanden for Danske Skoleelever, Thea
+Enevoldsen, og giver sit bud"). The cue-based readers in `speakers.py` cannot list every verb; this pass
+takes every person named in the event's text, except where the words around the name say the person is not
+a speaker (extract/lexicon/not_speaker_context.toml): a quote's sayer, a photo credit, a byline, a contact
+person, a possessive ("Mette Frederiksens regering").
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+
+from . import lexicon
+from .model import Speaker
+from .names import is_first_name, is_name_word, looks_like_person, PARTICLES
+from .parties import party_letter
+
+_WORD = re.compile(r"[\wÆØÅæøåÄÖÜäöüÉé'’.-]+")
+_SENTENCE_START = re.compile(r"[.!?:;]\s+(?=\S)|^\s*[-–•]\s+")
+# a name that goes on in a possessive (`Mette Frederiksens regering`, `Henrik Sejerskildes bog`): the surname
+# ends in -s and the next word is a lower-case noun, not a verb the person does
+_VERBS_AFTER = re.compile(r"(?i)^(?:og|er|var|vil|skal|kan|har|fortæller|taler|giver|holder|deltager|"
+                          r"fra|i|på|om|ved|med|til|som|der)\b")
+
+
+@cache
+def _contexts() -> tuple[list[re.Pattern], list[re.Pattern]]:
+    data = tomllib.loads((lexicon.HERE / "not_speaker_context.toml").read_text(encoding="utf-8"))
+    before = [re.compile(e["pattern"]) for e in data["entry"] if e["side"] == "before"]
+    after = [re.compile(e["pattern"]) for e in data["entry"] if e["side"] == "after"]
+    return before, after
+
+
+def not_a_speaker(before: str, after: str) -> bool:
+    """Do the words before the name (its sentence up to the name) or after it say this is no speaker?"""
+    b, a = _contexts()
+    before, after = before.lower(), after.lower()
+    return any(p.search(before) for p in b) or any(p.search(after) for p in a)
+
+
+def _possessive(name: str, after: str) -> bool:
+    last = name.split()[-1]
+    if not last.endswith("s") or len(last) < 5 or is_first_name(last):
+        return False
+    nxt = after.lstrip()
+    return bool(nxt[:1].islower()) and not _VERBS_AFTER.match(nxt)
+
+
+# the last word of a street or a building named after a person: "Herluf Trolles Gade", "Odd Fellow Palæet"
+PLACE_WORDS = frozenset({"Gade", "Allé", "Alle", "Plads", "Vej", "Torv", "Boulevard", "Stræde", "Palæ", "Palæet",
+                         "Vænge", "Park", "Parken", "Have", "Haven", "Kaserne", "Skole", "Hus", "Huset", "Gård",
+                         "Gården", "Centret", "Center", "Kirke", "Hallen", "Salen", "Sal"})
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s([\wÆØÅæøå]+)", text[pos:])
+    return m.group(1) if m else ""
+
+
+def _role_word(word: str) -> bool:
+    from .speakers import ROLE_WORDS, _ROLE_END
+    return bool(ROLE_WORDS.match(word)) or bool(_ROLE_END.search(word.lower()))
+
+
+def names_in(text: str) -> list[tuple[str, int, int]]:
+    """Every person's name in a line: (name, start, end). Longest name first at each first name."""
+    out = []
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        w = words[i].group(0).rstrip(".,")
+        if not is_first_name(w):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(len(words), i + 5), i + 1, -1):
+            parts = [m.group(0) for m in words[i:j]]
+            if any(p.endswith((".", ",")) for p in parts[:-1]) or \
+                    any(text[a.end():b.start()] != " " for a, b in zip(words[i:j - 1], words[i + 1:j])):
+                continue  # a name runs over single spaces only: not over a stop, a comma or a parenthesis
+            cand = " ".join(parts).rstrip(".,")
+            while len(cand.split()) > 2 and _role_word(cand.split()[-1]):
+                cand = cand.rsplit(" ", 1)[0]  # "Joan Lindskov Sektornæstformand": the role is not the name
+            if looks_like_person(cand) and cand.split()[-1] not in PLACE_WORDS and \
+                    _next_word(text, words[i].start() + len(cand)) not in PLACE_WORDS:
+                hit = (cand, words[i].start(), words[i].start() + len(cand), j)
+                break
+        if hit:
+            out.append(hit[:3])
+            i = hit[3]
+        else:
+            i += 1
+    return out
+
+
+def _lone(text: str, found: tuple[str, int, int]) -> bool:
+    """Only the name on the line, perhaps after a role word or a bullet (`Regionskonsulent Søren Bach`)."""
+    _, start, end = found
+    head, tail = text[:start].strip(" •-–*"), text[end:].strip(" .,")
+    return not tail and len(head.split()) <= 1
+
+
+def mentioned_speakers(texts: list[str], known: set[str]) -> list[Speaker]:
+    """The people named in an event's lines who are not yet among its speakers (`known`, lower-cased names),
+    except those the context rules out. Party letters in parentheses right after the name are read."""
+    out: list[Speaker] = []
+    seen = set(known)
+    for text in texts:
+        if "@" in text or re.search(r"(?i)\btlf\b|\btelefon\b", text):
+            continue  # a contact line
+        found = names_in(text)
+        if len(found) == 1 and _lone(text, found[0]):
+            continue  # a person on a line of their own is a list entry (read by the list readers) or a contact card
+        for name, start, end in found:
+            key = name.casefold()
+            if key in seen or any(key in k or k in key for k in seen):
+                continue
+            head = text[:start]
+            cut = max((m.end() for m in _SENTENCE_START.finditer(head)), default=0)
+            before, after = head[cut:], text[end:]
+            if not_a_speaker(before, after) or _possessive(name, after):
+                continue
+            sp = Speaker(name=name, evidence=text)
+            m = re.match(r"\s*\(([^()]{1,40})\)", after)
+            if m and party_letter(m.group(1)):
+                sp.party = party_letter(m.group(1))
+            seen.add(key)
+            out.append(sp)
+    return out
