@@ -11,6 +11,7 @@ from . import lexicon
 from .anycase import AnyCase
 from .dates import MONTHS, WEEKDAYS, DateMention, TimeRange, find_dates, find_times
 from .model import Speaker
+from .reference import dateline
 from .names import looks_like_person, split_name_run
 from .speakers import LEAD_CUE, MID_CUE, ROLE_WORDS, TRAILING_MOD, name_shaped, parse_speaker_list, speaker_line
 from .status import DATE_UNCONFIRMED
@@ -266,6 +267,9 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     for ln in lines:
         out.append(classify(ln, sizes[ln.block], ln.block != prev_block))
         prev_block = ln.block
+    k = dateline([inf.text for inf in out])
+    if k is not None:  # a news item's dateline dates the page, not an event (extract/reference.py)
+        out[k].anchor, out[k].dates = None, []
     # where the page dates its event on a line of its own, a date in running text with no time is history or
     # background ("Den 1. januar 2024 trådte Barnets Lov i kraft"), not another event
     if any(inf.anchor and not inf.prose for inf in out):

@@ -46,6 +46,45 @@ def published_date(text: str) -> dt.date | None:
     return _day(int(m.group(3)), _ENGLISH_MONTHS[m.group(2).lower()], int(m.group(1))) if m else None
 
 
+_BARE_DATE_REST = re.compile(r"(?i)^[\s,.|·-]*(?:den|d\.)?[\s,.|·-]*$")
+
+
+def dateline(texts: list[str]) -> int | None:
+    """The index of a news item's dateline: a date with its year and nothing else ("14. januar 2020",
+    "02. jun. 2017") among the page's first lines, above later dates that it precedes. It dates the page,
+    not an event: the events are announced below it."""
+    for i, t in enumerate(texts[:6]):
+        found = find_dates(t) if any(ch.isdigit() for ch in t) else []
+        if len(found) != 1:
+            continue
+        m = found[0]
+        if not m.year or m.weekday is not None or m.start_time is not None or m.end_day is not None or \
+                not _BARE_DATE_REST.match(t[:m.span[0]] + t[m.span[1]:]):
+            continue
+        day = _day(m.year, m.month, m.day)
+        later = [(x, d) for x in texts[i + 1:] for d in (find_dates(x) if any(ch.isdigit() for ch in x) else [])]
+        # a listing whose items start with their own date lines is not a news item
+        if day and any(_after(day, d) for _, d in later) and not any(_bare(x, d) for x, d in later):
+            return i
+        return None
+    return None
+
+
+def _bare(text: str, m) -> bool:
+    """A line that is a date and little else (an item's date line)."""
+    rest = text[:m.span[0]] + text[m.span[1]:]
+    return len(re.findall(r"[A-Za-zÆØÅæøå]{3,}", re.sub(r"(?i)\bkl\.?|\bden\b|\d", " ", rest))) <= 2
+
+
+def _after(day: dt.date, m) -> bool:
+    """Is the mention a day after `day` (within a year, its year or the next when not written)?"""
+    for y in ([m.year] if m.year else [day.year, day.year + 1]):
+        other = _day(y, m.month, m.day)
+        if other and day < other <= day + dt.timedelta(days=366):
+            return True
+    return False
+
+
 def page_reference(texts: Iterable[str], url: str | None) -> tuple[dt.date, str] | None:
     """When the page was written, and what says so; None when the page does not tell."""
     texts = list(texts)
@@ -53,6 +92,10 @@ def page_reference(texts: Iterable[str], url: str | None) -> tuple[dt.date, str]
         day = published_date(t)
         if day:
             return day, "the page's publication date"
+    k = dateline(texts)
+    if k is not None:
+        m = find_dates(texts[k])[0]
+        return _day(m.year, m.month, m.day), "the news item's dateline"
     path = urlparse(url).path if url else ""
     m = _URL_DAY.search(path)
     if m and _day(*map(int, m.groups())):

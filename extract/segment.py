@@ -157,11 +157,19 @@ def _group_anchors(infos: list[LineInfo], anchors: list[int]) -> list[list[int]]
             last = groups[-1][-1]
             between = any(infos[j].title for j in range(last + 1, i))
             a, b = infos[last].anchor, infos[i].anchor
-            if not between and (a is None or b is None or same_day(a, b)):
+            # a line that names its own item ("Fredag den 16. juni, kl. 16.30 ... (B1): <title>") starts one
+            own = b is not None and b.start_time is not None and _title_after(infos[i]) and \
+                _title_after(infos[i]) != _title_after(infos[last])
+            if not between and not own and (a is None or b is None or same_day(a, b)):
                 groups[-1].append(i)
                 continue
         groups.append([i])
     return groups
+
+
+def _title_after(inf: LineInfo) -> str | None:
+    found = inline_title(inf) if inf.anchor else None
+    return found[0] if found else None
 
 
 def _approx_day(m: DateMention, year: int = 2000) -> dt.date:

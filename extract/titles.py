@@ -100,11 +100,13 @@ def inline_title(inf: LineInfo) -> tuple[str, str | None] | None:
     return _title_after_date(inf)
 
 
-_AFTER_DATE = re.compile(r"^[\s,]*(?:(?:kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:][0-5]\d)?)?)?\s*:\s+")
+# "<date>, kl. 10.30 - 11.30 i Kæmpestrandens Eventtelt (J32): <title>": the time and the place before the colon
+_AFTER_DATE = re.compile(r"^[\s,]*(?:(?:kl\.?\s*)?[0-2]?\d(?:[.:][0-5]\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:][0-5]\d)?)?)?"
+                         r"(?:,?\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ][^:.]{2,80}?))?\s*:\s+")
 _TITLE_END = re.compile(r"\s+(?:v/|v\.\s+(?=[A-ZÆØÅ])|ved\s+(?=[A-ZÆØÅ]))|\s*\(|(?<=[.?!])\s+(?=[A-ZÆØÅ])")
 
 
-def _title_after_date(inf: LineInfo) -> tuple[str, None] | None:
+def _title_after_date(inf: LineInfo) -> tuple[str, str | None] | None:
     """A whole item on one line, date first: the words after `<date>, <time>:` up to the speakers' cue, a note
     in parentheses or the end of the first sentence."""
     if inf.anchor.span[0] > 3:
@@ -117,7 +119,7 @@ def _title_after_date(inf: LineInfo) -> tuple[str, None] | None:
     title = (rest[: end.start()] if end else rest).strip(" ,;")
     if len(title.split()) < 2 or not title[:1].isupper():
         return None
-    return title, None
+    return title, m["place"]
 
 _NON_WORD = re.compile(r"[^\w]+")
 

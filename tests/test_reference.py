@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from extract import extract_page
-from extract.reference import page_reference, published_date, reference_date
+from extract.reference import dateline, page_reference, published_date, reference_date
 
 TODAY = dt.date(2026, 12, 3)
 
@@ -50,3 +50,18 @@ def test_an_old_page_dates_its_event_in_its_own_year_and_says_so():
     # the same text read without the URL places the weekday near the day it was read
     (ev,) = extract_page(text, url=None, today=TODAY, is_html=False).events
     assert ev.start.year == 2028
+
+
+@pytest.mark.parametrize("texts,expected", [
+    (["14. januar 2020", "Glæd jer til KL's Børn & Unge Topmøde 2020",
+      "Den 30.-31. januar 2020 byder KL velkommen til det årlige topmøde i Aalborg."], 0),
+    (["Rådet på Folkemødet 2017", "02. jun. 2017", "Rådet deltager på årets Folkemøde.",
+      "Fredag den 16. juni, kl. 10.30 - 11.30 i Eventteltet (J32): Hører demokratiet de udsattes stemmer?"], 1),
+    # a listing's first item: its date line has company further down
+    (["14. januar 2026", "Temamøde om hjemløshed", "20. februar 2026", "Konference om ensomhed"], None),
+    # the event's own date, with nothing announced after it
+    (["Konference om psykiatri", "14. januar 2026", "Sted: Odense"], None),
+    (["Tirsdag 14. januar 2026", "Temamøde", "Næste møde 20. februar 2026 i prosa om noget."], None),  # a weekday: an event
+])
+def test_dateline(texts, expected):
+    assert dateline(texts) == expected
