@@ -16,7 +16,11 @@ from .speakers import enrich, prose_speakers
 from .status import CANCELLED, DATE_UNCONFIRMED, POSTPONED, date_confirmed, decide_status
 from .text import Line
 from .titles import clean_title, inline_title, norm_title, page_title, row_title
-from .venue import ONLINE, POSTAL, looks_like_address, parse_venue
+from .venue import ONLINE, POSTAL, looks_like_address, is_named_venue, named_venue, parse_venue, place_after_date
+from . import lexicon
+
+# a heading over the place (extract/lexicon/place_headings.toml)
+PLACE_HEADING = re.compile(r"(?i)" + lexicon.line_pattern("place_headings"))
 
 
 
@@ -104,7 +108,7 @@ class Assembler:
             if under and POSTAL.search(under[0]):
                 raw, why = under
         for finder in (self._place_under_heading, self._place_on_date_line, self._address_line,
-                       self._town_after_date):
+                       self._town_after_date, self._named_venue):
             if raw is not None:
                 break
             raw, why = finder(anchor_idx, lo, hi) or (None, None)
@@ -116,8 +120,9 @@ class Assembler:
         if raw:
             raw = re.split(r"(?i)[.,]?\s*(?:link\s+(?:sendes|følger|til)|tilmelding\b)", raw)[0]
             v = parse_venue(raw)
-            if v and not (v.postal_code or v.street) and v.name and len(v.name.split()) <= 3 and \
-                    not ONLINE.search(raw) and raw == v.raw and "," not in raw:
+            if v and not (v.postal_code or v.street or v.city) and v.name and len(v.name.split()) <= 3 and \
+                    not ONLINE.search(raw) and raw == v.raw and "," not in raw and not is_named_venue(v.name) \
+                    and not EVENT_TYPE.match(v.name):
                 v.city = v.city or v.name  # a bare town
             if v and (v.name or v.street or v.city):
                 ev.venue = v
@@ -148,7 +153,7 @@ class Assembler:
             inf = infos[i]
             if inf.label and inf.label[0] in PLACE_LABELS and not inf.label[1]:
                 return (infos[i + 1].text if i + 1 < len(infos) else ""), None
-            if re.match(r"(?i)^(?:sted|hvor|tid og sted|adresse|lokation|mødested)\s*:?$", inf.text) and i + 1 < hi:
+            if inf.words <= 5 and PLACE_HEADING.match(inf.text) and i + 1 < hi:
                 # the place may run over several lines: name / street / postal code and town
                 cand = []
                 for j in range(i + 1, min(hi, i + 6)):
@@ -188,6 +193,9 @@ class Assembler:
                 tail = tail.strip(" ,-–|")
                 if tail and (POSTAL.search(tail) or looks_like_address(tail)) and not DATE_UNCONFIRMED.search(tail):
                     return tail, inf.text
+                after = place_after_date(tail)  # "... kl. 14.30 – 18.00 på Severin i Middelfart."
+                if after:
+                    return after, inf.text
             cut = inf.anchor.span[0] if inf.anchor else \
                 (re.search(r"(?i),?\s*(?:dato|tid)", inf.text) or re.search("$", inf.text)).start()
             head = inf.text[:cut]
@@ -198,6 +206,10 @@ class Assembler:
             if re.fullmatch(r"[\w-]+\s*:\s*", head):
                 continue  # "Holdstart: 3. februar": a label, not a place
             head = head.strip(" ,-–:")
+            if sum(w[:1].islower() for w in head.split()) >= 2 and not POSTAL.search(head):
+                continue  # "Det finder sted", "Konferencen afholdes": the start of a sentence, not a place
+            if EVENT_TYPE.match(head) and len(head.split()) <= 2:
+                continue  # "Temadag d. 12. marts": the kind of event, not a place
             if _TEAM.match(head):
                 continue  # "Hold 2 – holdstart 10. marts": which run, not where
             if re.fullmatch(r"(?i)(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
@@ -221,6 +233,17 @@ class Assembler:
             m = re.match(r"^(?P<place>[A-ZÆØÅ][^.]{2,80}?),\s*kl\.?\s*\d", inf.text)
             if m and not inf.speakers:
                 return m["place"], None
+        return None
+
+    def _named_venue(self, anchor_idx: list[int], lo: int, hi: int) -> tuple[str, str] | None:
+        """A named venue in the title or the text (`EU-debatmøde på Hårslev Efterskole`), the last resort."""
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            if i in self.contacts or (inf.speakers and not inf.prose):
+                continue
+            place = named_venue(inf.text)
+            if place:
+                return place, inf.text
         return None
 
     def _town_after_date(self, anchor_idx: list[int], lo: int, hi: int) -> tuple[str, None] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 from .model import Venue
 
 ONLINE = re.compile(r"(?i)\b(?:zoom|teams|online|virtuel\w*|webinar\w*|livestream\w*|live-?stream\w*|"
@@ -27,6 +28,11 @@ def parse_venue(raw: str) -> Venue | None:
     m = POSTAL.search(raw)
     if m:
         v.postal_code, v.city = m["code"], m["city"].strip(" .")
+    if not m:  # "Severin i Middelfart", "Ungdomsgården i Grindsted": the place, then its town
+        t = re.match(r"^(?P<name>[A-ZÆØÅ].*?\S)\s+i\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2})?)$", raw)
+        if t and "," not in raw:
+            v.name, v.city = t["name"], t["town"]
+            return v
     head = raw[: m.start()] if m else raw
     parts = [p.strip() for p in re.split(r",\s*|\.\s+(?=[A-ZÆØÅ])", head) if p.strip()]
     for i, p in enumerate(parts):
@@ -70,3 +76,52 @@ def looks_like_address(text: str) -> bool:
     return bool(POSTAL.search(text)) and bool(STREET.search(text.split(",")[0] + "," if "," in text else text)) \
         or bool(re.search(r"\b\d{4}\s+[A-ZÆØÅ]", text) and re.search(r"\w+(?:vej|gade|allé|plads|torv|stræde|"
                                                                    r"brygge|boulevard|vænge|have)\s+\d", text))
+
+
+# a capitalised name that ends in a venue word (extract/lexicon/venue_words.toml)
+_VENUE_END = re.compile(lexicon.pattern("venue_words"))
+_NAME_RUN = r"[A-ZÆØÅ][\w'’.&-]*(?:\s+(?:[A-ZÆØÅ0-9][\w'’.&-]*|\([A-ZÆØÅ]?\d+[A-Z]?\)))*"
+_PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos)\s+(?P<place>" + _NAME_RUN + r")"
+                          r"(?:\s+i\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2}\b)?))?")
+
+
+def place_after_date(tail: str) -> str | None:
+    """The place right after a date and time in a sentence: `... kl. 14.30 – 18.00 på Severin i Middelfart.`
+    → `Severin i Middelfart`."""
+    tail = tail.lstrip(" ,")
+    m = _PLACE_AFTER.match(tail)
+    if not m or m.start() > 1 or len(m["place"].split()) > 5:
+        return None
+    return _with_venue_word(m, tail)
+
+
+def _with_venue_word(m: re.Match, text: str) -> str:
+    """The place as matched, with a lower-case venue word that ends its name (`Sct. Jørgens sognegård/kirke`)
+    and its town."""
+    place = m["place"]
+    if not m["town"]:
+        nxt = re.match(r"\s+([a-zæøå]+)(?:/[a-zæøå]+)?", text[m.end("place"):])
+        if nxt and _VENUE_END.search(nxt.group(1)):
+            place += " " + nxt.group(1)
+    return place + (" i " + m["town"] if m["town"] else "")
+
+
+def is_named_venue(name: str) -> bool:
+    """Does the name end in a venue word (`Altingets Gård`, `Trige Sognegård`)? Then it is no bare town."""
+    return bool(_VENUE_END.search(name.lower()))
+
+
+def named_venue(text: str) -> str | None:
+    """A named venue anywhere in a line: `EU-debatmøde på Hårslev Efterskole`, `i Kæmpestrandens Eventtelt
+    (J32)`, `i Trige Sognegård`: a capitalised name after på/i/hos that ends in a venue word."""
+    if not any(w in text for w in (" på ", " i ", " hos ", "På ", "I ")):
+        return None
+    for m in _PLACE_AFTER.finditer(text):
+        place = m["place"].rstrip(".")
+        words = place.split()
+        # the name may go on with a room or a code: "Kæmpestrandens Eventtelt (J32)"
+        core = " ".join(w for w in words if not w.startswith("("))
+        if len(words) <= 6 and (_VENUE_END.search(core.lower()) or _VENUE_END.search(
+                _with_venue_word(m, text).removesuffix(" i " + (m["town"] or "")).lower())):
+            return _with_venue_word(m, text)
+    return None
