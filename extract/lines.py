@@ -181,6 +181,12 @@ def _row_speakers(cells: list[str]) -> tuple[list, str | None] | None:
     return None
 
 
+# a line that stops at a preposition, an article or a conjunction goes on on the next line
+_OPEN_END = re.compile(r"(?i)\s(?:på|i|til|af|for|med|om|hos|ved|fra|den|det|de|en|et|at|som|der|og|eller|samt)$")
+_NUMBERED_PLACE = re.compile(r"^[A-ZÆØÅ][\w.'’ -]*\s\d{1,4}[A-Za-z]?,\s*(?:\d{4}\s+)?[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2})?$")
+_STREET_WORD = re.compile(r"(?i)\b\w+(?:vej|gade|allé|alle|plads|torv|stræde|boulevard|vænge)\b")
+
+
 def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bool:
     t, line = info.text, info.line
     if info.anchor or info.undated or info.slot or info.filler or info.contact or info.generic or info.label:
@@ -195,8 +201,12 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
         return False
     if not re.match(r"[\wÆØÅ\"'”“«(]", t) or t[0].islower():
         return False
-    if re.match(r"(?i)^(?:https?://|www\.)", t) or t.count(" / ") >= 2 or t.count(" | ") >= 2:
+    if re.search(r"(?i)(?:https?://|www\.)", t) or t.count(" / ") >= 2 or t.count(" | ") >= 2:
         return False
+    if _OPEN_END.search(t):
+        return False  # "Årsmødet 2022 bliver afholdt på": a sentence broken over lines, not a heading
+    if "," in t and _STREET_WORD.search(t) or _NUMBERED_PLACE.match(t):
+        return False  # "Campus Esbjerg, Degnevej i Esbjerg Ø", "Herregårdscentret 17, Faaborg": a place
     if re.match(r"^[0-2]?\d[.:][0-5]\d\b", t):
         return False  # "18.30 Konferencemiddag": a programme line
     if info.dates and DEADLINE.search(t):

@@ -14,7 +14,7 @@ import re
 
 from .dates import DateMention
 from .lines import BADGE, LineInfo, is_time_only, type_label
-from .titles import inline_title, row_title
+from .titles import SERIES_HEADING, inline_title, row_title
 
 
 def pure_date_line(inf: LineInfo) -> bool:
@@ -53,6 +53,8 @@ def _title_in(infos: list[LineInfo], lo: int, hi: int, first: bool, levels: set[
     j = len(cands) - 1
     while j > 0 and cands[j - 1] == cands[j] - 1:
         j -= 1
+    if j < len(cands) - 1 and SERIES_HEADING.search(infos[cands[j]].text.lower()):
+        j += 1  # "Det nære sundhedsvæsen - København - mødeprogram" / the meeting's title: the meeting's
     labels = [c for c in cands[j:] if type_label(infos[c])]
     return labels[-1] if labels and labels[-1] != cands[-1] else cands[j]
 

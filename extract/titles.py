@@ -5,9 +5,9 @@ import re
 
 from . import lexicon
 from .chrome import chrome_prose
-from .dates import find_dates
+from .dates import WEEKDAY_WORD, find_dates
 from .lines import CHROME_TITLE, LineInfo, is_time_only
-from .venue import POSTAL, looks_like_address
+from .venue import POSTAL, is_named_venue, looks_like_address
 
 
 NETWORK_SUFFIX = re.compile(r"\s+[-–]\s+(?:[\w'’.-]+\s+){0,4}(?:netværk|network|forum)\b.*$", re.I)
@@ -26,12 +26,16 @@ def clean_title(text: str) -> tuple[str, str | None, str | None]:
             place = parts[1].strip()
         t = t[: m.start()].strip()
     t = re.sub(r"\s*\((?:fællesmøde|i samarbejde)[^)]*\)", "", t, flags=re.I).strip()
+    quoted = _QUOTED_TITLE.search(t)
+    if quoted:  # "..., inviterer Børnesagen til debat på Folkemødet: “Kan vi leve med ...?”": the quoted name
+        t = quoted["q"].strip()
     kicker = _KICKER.match(t.lower())
     if kicker and len(t) - kicker.end() >= 8:
         t = t[kicker.end():].strip()
     return t, series, place
 
 
+_QUOTED_TITLE = re.compile(r':\s*[“"«„](?P<q>[^”"»“]{8,}?)[”"»“]?\s*$')
 # "Sæt kryds i kalenderen: ..." (extract/lexicon/title_kickers.toml); lower-cased spans keep the length
 _KICKER = re.compile(lexicon.pattern("title_kickers"))
 
@@ -56,6 +60,9 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
             return i, inf.text
     best, best_score = None, None
     texts = [norm_title(inf.text) for inf in infos]
+    named = next((i for i, inf in enumerate(infos[:8]) if inf.words <= 8 and _names_its_event(inf.text)), None)
+    if named is not None:
+        return named, infos[named].text  # "Program for Sundhedstopmødet 2023" names the event
     for i, inf in enumerate(infos):
         if not (inf.title or _titled_date(inf)) or inf.text.islower() or CHROME_TITLE.search(inf.text):
             continue
@@ -63,6 +70,8 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
         after = [x for x in infos[i + 1:i + 4] if not (x.words <= 2 and x.text.islower())]
         if any(x.anchor for x in after[:2]):
             score += 2.5  # the date follows (a kicker or label line may stand between)
+        elif any(x.anchor and not x.prose for x in after[:3]):
+            score += 2  # a subtitle and a label may stand between
         if any(x.prose and not chrome_prose(x) for x in after[:2]):
             score += 2  # the introduction follows (a subtitle may stand between)
         if inf.line.kind == "li" or " · " in inf.text or " | " in inf.text:
@@ -79,9 +88,35 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
             score -= 1.5  # a name over the title ("Region Nord", "Socialpædagogerne Syddanmark"): the organiser
         if inf.speakers:
             score -= 2  # a session with its speakers ("Workshop: X, v/ Name") is part of the page, not its title
+        if SERIES_HEADING.search(inf.text.lower()):
+            score -= 3  # "Netværk for Mental Sundhed - mødeprogram": the series, not the event
+        if (is_named_venue(inf.text) and not any(w[:1].islower() for w in inf.text.split())) or \
+                (i + 1 < len(infos) and not infos[i + 1].prose and infos[i + 1].words <= 10 and
+                 looks_like_address(infos[i + 1].text)):
+            score -= 3  # "Faaborg Bibliotek" over "Herregårdscentret 17, Faaborg": the place
+        if inf.words > 14:
+            score -= 1  # a sentence more than a heading
+        if re.match(r"(?i)^tema\s*:", inf.text):
+            score -= 1.5  # "TEMA: ..." under the event's name is its theme
+        if _SESSION_LABEL.match(inf.text):
+            score -= 2  # "Workshop 1 - ...": one part of the day
         if best_score is None or score > best_score:
             best, best_score = i, score
     return (best, infos[best].text) if best is not None else (None, None)
+
+
+def _names_its_event(text: str) -> bool:
+    """`Program for Sundhedstopmødet 2023`: a programme heading that names its event (not a day of it:
+    `Program for torsdag den 6. november`)."""
+    m = _KICKER.match(text.lower())
+    if not m or not m.group(0).strip().startswith(("program", "dagsorden")):
+        return False
+    rest = text[m.end():]
+    return rest[:1].isupper() and not find_dates(rest) and not WEEKDAY_WORD.match(rest)
+
+
+SERIES_HEADING = re.compile(lexicon.pattern("series_headings"))
+_SESSION_LABEL = re.compile(r"(?i)^(?:workshop|session|spor|runde|hold|modul|track)\s*\d+\b")
 
 
 def _heads_address(infos: list[LineInfo], j: int) -> bool:

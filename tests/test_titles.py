@@ -1,0 +1,45 @@
+"""Titles (extract/titles.py): kickers taken off, the page's own title chosen among candidates."""
+import pytest
+
+from extract.chrome import cut_chrome
+from extract.lines import classify_all
+from extract.text import join_split_dates, lines_from_text
+from extract.titles import clean_title, page_title
+
+
+@pytest.mark.parametrize("raw,title", [
+    ("Sæt kryds i kalenderen: Boligsocial årskonference 2025", "Boligsocial årskonference 2025"),
+    ("Glæd jer til KL's Børn & Unge Topmøde 2020", "KL's Børn & Unge Topmøde 2020"),
+    ("Program for Sundhedstopmødet 2023", "Sundhedstopmødet 2023"),
+    ("Tema: Tiårsplanen for psykiatrien – hvor langt er vi nået?", "Tiårsplanen for psykiatrien – hvor langt er vi nået?"),
+    ("Sammen med andre organisationer inviterer Børnesagen til debat på Folkemødet:“Kan vi leve med, at børn "
+     "i Danmark oplever fattigdom?”", "Kan vi leve med, at børn i Danmark oplever fattigdom?"),
+    ("Frirumsdebat: Favner vores integration det mangfoldige?", "Frirumsdebat: Favner vores integration det mangfoldige?"),
+    ("Invitation til temadag om udsatte børn", "Invitation til temadag om udsatte børn"),
+])
+def test_clean_title(raw, title):
+    assert clean_title(raw)[0] == title
+
+
+def _title(text: str) -> str | None:
+    return page_title(cut_chrome(classify_all(join_split_dates(lines_from_text(text)))))[1]
+
+
+@pytest.mark.parametrize("text,title", [
+    # a venue over its address is not the title
+    ("Faaborg Bibliotek\n\nHerregårdscentret 17, Faaborg\n\nTorsdag den 10. oktober 2024, kl. 15.30-18.\n\nAndet\n\n"
+     "Kampklar - eller hvad?\n\nEn debateftermiddag for alle, der interesserer sig for de politiske og menneskelige "
+     "konsekvenser af den nye situation i verden og for Danmarks forsvar.", "Kampklar - eller hvad?"),
+    # a line broken at a preposition is not a heading
+    ("Årsmødet 2022\n\nÅrsmødet 2022 bliver afholdt på\n\nScandic Sluseholmen i København den 27.-28. oktober 2022.",
+     "Årsmødet 2022"),
+    # the theme under the event's name is not the name
+    ("Årsmødet 2022\n\nTEMA: Hvordan får vi ressourcer og reformer til at hænge sammen?\n\n"
+     "Scandic Sluseholmen i København den 27.-28. oktober 2022.", "Årsmødet 2022"),
+    # a page saved without blank lines: the line right above its date line
+    ("Kalender\nVelkommen til vores kalender – her finder du en oversigt over kommende arrangementer og begivenheder.\n"
+     "26. august\nFrirumsdebat: Favner vores integration det mangfoldige?\nFredag den 26. august 2022, kl. 15.00 – 16.00.",
+     "Frirumsdebat: Favner vores integration det mangfoldige?"),
+])
+def test_page_title(text, title):
+    assert _title(text) == title
