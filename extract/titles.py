@@ -42,31 +42,35 @@ _KICKER = re.compile(lexicon.pattern("title_kickers"))
 
 def _titled_date(inf: LineInfo) -> bool:
     """`Socialrådgiverdage 2024 – fredag 8. november`: a heading that names the event and its day."""
-    if not inf.anchor or inf.words > 12 or inf.times or inf.prose or "," in inf.text[: inf.anchor.span[0]]:
+    if not inf.anchor or inf.words > 14 or inf.prose or "," in inf.text[: inf.anchor.span[0]]:
         return False
+    if inf.times and not _DATED_TAIL.search(inf.text[: inf.anchor.span[0]]):
+        return False  # a time after the date: only "<title> — <date>, <time>" names its event
     head = inf.text[: inf.anchor.span[0]].strip(" –-:")
     return len(head.split()) >= 2 and head[:1].isupper() and not LABEL_WORDS.match(head)
 
 
+_DATED_TAIL = re.compile(r"\S\s+[—–-]\s*$")
 LABEL_WORDS = re.compile(r"(?i)^(?:dato|tid|tidspunkt|hvornår|sted|udsat|aflyst|nb|obs|bemærk)\b")
 
 
 def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
     """The page's own title: its h1 where the markup says so; else the title-like line that the page treats
     as a title: followed by the date or the introduction, repeated further down (fact box), not chrome."""
-    for i, inf in enumerate(infos):
-        if inf.line.kind == "h" and inf.line.level == 1 and not inf.generic and not inf.anchor \
-                and not CHROME_TITLE.search(inf.text):
-            return i, inf.text
+    h1 = [i for i, inf in enumerate(infos) if inf.line.kind == "h" and inf.line.level == 1 and not inf.generic
+          and not inf.anchor and not CHROME_TITLE.search(inf.text)]
     best, best_score = None, None
     texts = [norm_title(inf.text) for inf in infos]
     named = next((i for i, inf in enumerate(infos[:8]) if inf.words <= 8 and _names_its_event(inf.text)), None)
     if named is not None:
         return named, infos[named].text  # "Program for Sundhedstopmødet 2023" names the event
     for i, inf in enumerate(infos):
-        if not (inf.title or _titled_date(inf)) or inf.text.islower() or CHROME_TITLE.search(inf.text):
+        if not (inf.title or _titled_date(inf) or (h1 and i == h1[0])) or inf.text.islower() or \
+                CHROME_TITLE.search(inf.text):
             continue
         score = -0.02 * i
+        if h1 and i == h1[0]:
+            score += 0.5  # the markup's own heading: it wins unless the page says it is something else
         after = [x for x in infos[i + 1:i + 4] if not (x.words <= 2 and x.text.islower())]
         if any(x.anchor for x in after[:2]):
             score += 2.5  # the date follows (a kicker or label line may stand between)
@@ -90,7 +94,8 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
             score -= 2  # a session with its speakers ("Workshop: X, v/ Name") is part of the page, not its title
         if SERIES_HEADING.search(inf.text.lower()):
             score -= 3  # "Netværk for Mental Sundhed - mødeprogram": the series, not the event
-        if (is_named_venue(inf.text) and not any(w[:1].islower() for w in inf.text.split())) or \
+        head = inf.text.split(",")[0]
+        if (is_named_venue(head) and not any(w[:1].islower() for w in head.split())) or \
                 (i + 1 < len(infos) and not infos[i + 1].prose and infos[i + 1].words <= 10 and
                  looks_like_address(infos[i + 1].text)):
             score -= 3  # "Faaborg Bibliotek" over "Herregårdscentret 17, Faaborg": the place
@@ -102,7 +107,12 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
             score -= 2  # "Workshop 1 - ...": one part of the day
         if best_score is None or score > best_score:
             best, best_score = i, score
-    return (best, infos[best].text) if best is not None else (None, None)
+    if best is None:
+        return None, None
+    inf = infos[best]
+    if inf.anchor and inf.times and _titled_date(inf):
+        return best, inf.text[: inf.anchor.span[0]].rstrip(" —–-")  # "<title> — 4 December 2025, 10:00-11:00"
+    return best, inf.text
 
 
 def _names_its_event(text: str) -> bool:
