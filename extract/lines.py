@@ -146,9 +146,24 @@ def classify(line: Line, block_size: int, first_in_block: bool) -> LineInfo:
         sp = _row_speakers(cells) if cells else speaker_line(info.slot[2] if info.slot else t)
         if sp:
             info.speakers, info.speaker_prefix = sp
+    if info.slot and not info.speakers and ": " in info.slot[2] and not info.contact:
+        sp = _speaker_then_talk(info.slot[2])
+        if sp:
+            info.speakers, info.speaker_prefix = sp
     info.generic = bool(GENERIC.match(t))
     info.title = _could_be_title(info, block_size, first_in_block)
     return info
+
+
+def _speaker_then_talk(rest: str) -> tuple[list, str] | None:
+    """`13:15 – 13.30 Carsten Hansen, Minister for By, Bolig og Landdistrikter: Det videre arbejde ...`: a
+    programme slot that names its speaker first and the talk after the colon."""
+    who, talk = rest.split(": ", 1)
+    first = who.split(",")[0].strip()
+    if not (looks_like_person(first) and "," in who and len(who.split()) <= 16):
+        return None
+    found = parse_speaker_list(who, evidence=rest)
+    return (found, talk.strip()) if found else None
 
 
 def _row_speakers(cells: list[str]) -> tuple[list, str | None] | None:

@@ -96,6 +96,83 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# words that may stand in a role before the name besides role words: "tidligere minister", "børne- og ..."
+_ROLE_MODIFIERS = {"tidligere", "fhv.", "nye", "nyvalgte", "konstitueret", "administrerende", "ledende",
+                   "praktiserende", "kommunal", "regional", "national", "daglig", "faglig", "politisk", "social",
+                   "sociale", "ansvarlig", "ansvarshavende", "cheføkonom", "landsformand", "forhenværende"}
+_ORG_AFTER_ROLE = re.compile(r"(?P<role>[a-zæøå][\w-]*)\s+(?:for|i|hos|ved|på)\s+(?P<org>[A-ZÆØÅ][\w&'’.-]*"
+                             r"(?:\s+(?:[A-ZÆØÅ][\w&'’.-]*|for|og|i|af))*?)\s*,\s*$")
+
+
+_PARTY_GENITIVE = re.compile(r"(?i)\b(?P<p>(?:det\s+)?(?:[\w-]+\s+){0,1}[\w-]+?)(?:s|'s|’s)\s+"
+                             r"(?:[a-zæøå][\w-]*\s+){0,3}$")
+
+
+def party_before(before: str) -> str | None:
+    """A party named in the genitive before the name, perhaps with a role between: `Enhedslistens`,
+    `Socialdemokratiets borgmesterkandidat`."""
+    m = _PARTY_GENITIVE.search(before)
+    if not m:
+        return None
+    words = m["p"].split()
+    for k in range(len(words)):
+        letter = party_letter(" ".join(words[k:]))
+        if letter:
+            return letter
+    return None
+
+
+def role_before(before: str) -> tuple[str | None, str | None]:
+    """The role written before a name: `børne- og undervisningsminister`, `Unicefs generalsekretær,`,
+    `formanden for Danske Skoleelever,` → (role, organisation)."""
+    m = _ORG_AFTER_ROLE.search(before)
+    if m and _role_word(m["role"]):
+        return m["role"], m["org"]
+    words = before.rstrip().rstrip(",").split()
+    if not words or not _role_word(words[-1].strip(",")):
+        return None, None
+    role = [words[-1].strip(",")]
+    i = len(words) - 2
+    while i >= 0:
+        w = words[i]
+        if w.endswith("-") or w in _ROLE_MODIFIERS or (w == "og" and i > 0 and words[i - 1].endswith("-")):
+            role.insert(0, w)
+            i -= 1
+            continue
+        break
+    org = None
+    if i >= 0 and re.match(r"^[A-ZÆØÅ][\w&.-]*(?:s|'s|’s|')$", words[i]) and not is_first_name(words[i]):
+        k = i
+        while k > 0 and words[k - 1][:1].isupper():
+            k -= 1
+        org = " ".join(words[k:i + 1])
+        org = re.sub(r"(?:'s|’s|s|')$", "", org)  # "Unicefs" → "Unicef", "Danske Regioners" → "Danske Regioner"
+    return " ".join(role), org
+
+
+_AFTER = re.compile(r"\s*,\s*(?P<a>[^,.;()]{2,80}?)(?:,\s*(?P<b>[A-ZÆØÅ][^,.;()]{1,60}?))?(?=\s*[,.;)]|\s+og\s|$)")
+
+
+def role_after(after: str) -> tuple[str | None, str | None]:
+    """The role and organisation written after a name: `, projektleder i Realdania`, `, forstander, Rønshoved
+    Højskole`, ` fra Jobcenter Aarhus`."""
+    m = re.match(r"\s+fra\s+(?P<org>[A-ZÆØÅ][\w&'’.-]*(?:\s+[A-ZÆØÅ][\w&'’.-]*){0,4})", after)
+    if m:
+        return None, m["org"]
+    m = _AFTER.match(after)
+    if not m:
+        return None, None
+    a, b = m["a"].strip(), m["b"]
+    first = a.split()[0]
+    if first[:1].islower() and (_role_word(first) or _role_word(a.split()[-1]) or
+                                 re.search(r"\s(?:i|hos|ved|for)\s+[A-ZÆØÅ]", a)):
+        inner = re.match(r"^(?P<role>.*?\S)\s+(?:i|hos|ved)\s+(?P<org>[A-ZÆØÅ].*)$", a)
+        if inner and not b:
+            return a, inner["org"]
+        return a, b
+    return None, None
+
+
 def _lone(text: str, found: tuple[str, int, int]) -> bool:
     """Only the name on the line, perhaps after a role word or a bullet (`Regionskonsulent Søren Bach`)."""
     _, start, end = found
@@ -127,6 +204,15 @@ def mentioned_speakers(texts: list[str], known: set[str]) -> list[Speaker]:
             m = re.match(r"\s*\(([^()]{1,40})\)", after)
             if m and party_letter(m.group(1)):
                 sp.party = party_letter(m.group(1))
+            elif m and m.group(1)[:1].isupper() and not re.search(r"\d", m.group(1)):
+                sp.organization = m.group(1).strip()  # "Maja Holm Thorsen (VIVE)"
+            if not sp.party:
+                sp.party = party_before(before)  # "Enhedslistens Mai Villadsen", "Alternativets Theresa Scavenius"
+            role, org = role_before(before)
+            if not role:
+                role, org2 = role_after(after)
+                org = org or org2
+            sp.role, sp.organization = role, sp.organization or org
             seen.add(key)
             out.append(sp)
     return out

@@ -607,6 +607,14 @@ def enrich(speakers: list[Speaker], texts: list[str]) -> None:
             m = re.search(name + r"\s*\((?P<p>[^()]{1,30})\)", body)
             if m and party_letter(m["p"]):
                 sp.party = party_letter(m["p"])
+        if not sp.party:
+            # "..., stiller op til Folketinget for Alternativet", "..., rådgiver i Enhedslisten": the party later
+            # in the person's own sentence
+            m = re.search(name + r"(?:[^.!?]|\.(?=\w|\s+[a-zæøå])){0,120}?\b(?:stiller\s+op|opstillet|kandidat|medlem|rådgiver|ordfører|"
+                                 r"politiker|folketingsmedlem|byrådsmedlem|mf)\w*\b[^.!?]{0,50}?\b(?:for|i|fra)\s+"
+                                 r"(?P<p>(?:det\s+)?[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)?)", body)
+            if m and party_letter(m["p"]):
+                sp.party = party_letter(m["p"])
         if sp.role and not sp.organization:
             m = re.search(name + r",\s+" + re.escape(sp.role) + r"\s+(?:i|hos|ved|på)\s+((?:[A-ZÆØÅ][\w'’-]*\s?){1,4})", body)
             if m:

@@ -54,3 +54,35 @@ def test_context_reads_both_sides():
     assert not_a_speaker("Foto: ", "")
     assert not_a_speaker("", ", siger han")
     assert not not_a_speaker("Debatten modereres af ", ", journalist")
+
+
+@pytest.mark.parametrize("before,role,org", [
+    ("Derfor har KL inviteret børne- og undervisningsminister ", "børne- og undervisningsminister", None),
+    ("Hør også Unicefs generalsekretær, ", "generalsekretær", "Unicef"),
+    ("I den forbindelse kommer formanden for Danske Skoleelever, ", "formanden", "Danske Skoleelever"),
+    ("Vi har inviteret tidligere minister ", "tidligere minister", None),
+    ("Vi har inviteret ", None, None),
+])
+def test_role_before(before, role, org):
+    from extract.mentions import role_before
+    assert role_before(before) == (role, org)
+
+
+@pytest.mark.parametrize("after,role,org", [
+    (", projektleder i Realdania, fortæller", "projektleder i Realdania", "Realdania"),
+    (", forstander, Rønshoved Højskole.", "forstander", "Rønshoved Højskole"),
+    (" fra Jobcenter Aarhus fortæller om", None, "Jobcenter Aarhus"),
+    (", og vi glæder os", None, None),
+])
+def test_role_after(after, role, org):
+    from extract.mentions import role_after
+    assert role_after(after) == (role, org)
+
+
+@pytest.mark.parametrize("before,party", [
+    ("Enhedslistens ", "EL"), ("Socialdemokratiets borgmesterkandidat ", "S"), ("Radikale Venstres ", "RV"),
+    ("Unicefs generalsekretær, ", None),
+])
+def test_party_before(before, party):
+    from extract.mentions import party_before
+    assert party_before(before) == party

@@ -286,3 +286,23 @@ def test_a_labelled_list_of_people(line, names, label):
 def test_a_moderator_label_with_words_before_the_colon():
     found = speaker_line("Moderator på dagen: Ida Hansen, journalist")
     assert [(s.name, s.moderator) for s in found[0]] == [("Ida Hansen", True)]
+
+
+def test_a_party_later_in_the_persons_own_sentence():
+    from extract.model import Speaker
+    from extract.speakers import enrich
+    sp = [Speaker(name="Theresa Scavenius"), Speaker(name="Mai Villadsen"), Speaker(name="Mette Hansen")]
+    enrich(sp, ["- Theresa Scavenius, ph.d. og forsker ved Aalborg Universitet, stiller op til Folketinget for "
+                "Alternativet.", "- Mai Villadsen, uddannelsespolitisk rådgiver i Enhedslisten.",
+                "Mette Hansen fortæller. Hun stemmer på Venstre."])
+    assert [s.party for s in sp] == ["ALT", "EL", None]
+
+
+def test_a_programme_slot_that_names_its_speaker_before_the_talk():
+    from extract.lines import classify
+    from extract.text import Line
+    inf = classify(Line("13:15 – 13.30 Carsten Hansen, Minister for By, Bolig og Landdistrikter: Det videre arbejde "
+                        "med anbefalingerne i Tænketankens rapport.", 0), 1, True)
+    assert [(s.name, s.role, s.organization) for s in inf.speakers] == \
+        [("Carsten Hansen", "Minister for By", "Bolig og Landdistrikter")]  # the ministry's name holds a comma
+    assert inf.speaker_prefix.startswith("Det videre arbejde")
