@@ -360,7 +360,10 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
     kind, items = segment(infos)
     asm = Assembler(infos, today, contacts)
     events: list[Event] = []
-    if kind == "listing":
+    festival = _festival_items(infos)
+    if festival:
+        events = _festival_events(asm, infos, festival)
+    elif kind == "listing":
         runs: list[Event] = []
         asm.item_titles = {t for t, *_ in items if t is not None}
         for t, group, lo, hi in items:
@@ -447,6 +450,62 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             events.append(ev)
     contacts_out = _contacts(infos, contacts)
     return kind, events, contacts_out
+
+
+PROGRAMME_BREAK = re.compile(r"(?i)" + lexicon.pattern("programme_breaks"))
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÆØÅ])")
+_ITEM_TITLE_END = re.compile(r":\s|(?<=[.!])\s+(?=[A-ZÆØÅ])")
+
+
+def _festival_items(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
+    """A festival's or a stand's programme (`FAGLIG FREDAG den 11. november` / `Kl. 10:30` / title / speakers /
+    `Kl. 11:15` / ...): items that open with a time on a line of its own, each with its own title and people,
+    and none of a conference's common parts (arrival, breaks, welcome: extract/lexicon/programme_breaks.toml).
+    Each item is an event of its own. Returns (time line, end) per item, or None for any other page."""
+    n = len(infos)
+    if sum(1 for inf in infos if inf.anchor) > 4:
+        return None
+    times = [i for i, inf in enumerate(infos) if not inf.anchor and i + 1 < n and is_time_only(inf.text)
+             and not is_time_only(infos[i + 1].text) and not infos[i + 1].anchor and not infos[i + 1].label]
+    if len(times) < 4 or not any(inf.anchor for inf in infos[:times[0]]):
+        return None
+    items = []
+    for k, i in enumerate(times):
+        end = times[k + 1] if k + 1 < len(times) else min(n, i + 8)
+        end = next((j for j in range(i + 1, end) if infos[j].anchor), end)  # the next day's heading
+        items.append((i, end))
+    # the common parts may stand in the items or in a timetable of slots elsewhere on the page
+    if any(PROGRAMME_BREAK.search(infos[i + 1].text) for i, _ in items) or \
+            any(inf.slot and PROGRAMME_BREAK.search(inf.slot[2]) for inf in infos):
+        return None
+    people = sum(1 for i, end in items if any(infos[j].speakers or (infos[j].prose and _names_someone(infos[j].text))
+                                             for j in range(i + 1, end)))
+    return items if people * 2 >= len(items) else None
+
+
+def _names_someone(text: str) -> bool:
+    from .mentions import names_in
+    return bool(names_in(text))
+
+
+def _festival_events(asm: "Assembler", infos: list[LineInfo], items: list[tuple[int, int]]) -> list[Event]:
+    events = []
+    for i, end in items:
+        head = infos[i + 1].text
+        # a title that runs on into its people or its description ("Skåltale for ...: Jakob Vedelsby, ...")
+        cut = _ITEM_TITLE_END.search(head) if infos[i + 1].prose or infos[i + 1].speakers else \
+            _SENTENCE_END.search(head)  # "Klassikerquiz med Adrian Hughes. Mød op og følg duellen!"
+        title, series, _ = clean_title(head[: cut.start()] if cut else head)
+        ev = Event(title=title.rstrip(":"), series=series)
+        ev.evidence["title"] = head
+        day = next((j for j in range(i, -1, -1) if infos[j].anchor), None)
+        asm.when(ev, [day] if day is not None else [], i, end)
+        asm.venue(ev, [], i, end)
+        asm.people(ev, i + 1, end, prose=True)
+        asm.online(ev, i, end)
+        asm.status(ev, i, end, [])
+        events.append(ev)
+    return events
 
 
 def _day(value) -> dt.date | None:

@@ -18,6 +18,7 @@ from .model import Speaker
 from .names import is_first_name, is_name_word, looks_like_person, PARTICLES
 from .parties import party_letter
 
+_INITIAL = re.compile(r"[A-ZÆØÅ]\.")  # a middle initial: "Steen B. Andersen"
 _WORD = re.compile(r"[\wÆØÅæøåÄÖÜäöüÉé'’.-]+")
 _SENTENCE_START = re.compile(r"[.!?:;]\s+(?=\S)|^\s*[-–•]\s+")
 # a name that goes on in a possessive (`Mette Frederiksens regering`, `Henrik Sejerskildes bog`): the surname
@@ -78,7 +79,7 @@ def names_in(text: str) -> list[tuple[str, int, int]]:
         hit = None
         for j in range(min(len(words), i + 5), i + 1, -1):
             parts = [m.group(0) for m in words[i:j]]
-            if any(p.endswith((".", ",")) for p in parts[:-1]) or \
+            if any(p.endswith(",") or (p.endswith(".") and not _INITIAL.fullmatch(p)) for p in parts[:-1]) or \
                     any(text[a.end():b.start()] != " " for a, b in zip(words[i:j - 1], words[i + 1:j])):
                 continue  # a name runs over single spaces only: not over a stop, a comma or a parenthesis
             cand = " ".join(parts).rstrip(".,")
