@@ -447,7 +447,7 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         asm.extras(ev, 0, n)
         # a page with no date, no speakers, no place and no programme (an index, an article) holds no event
         if ev.start is not None or ev.speakers or ev.venue or ev.sessions or not ev.date_confirmed:
-            events.append(ev)
+            events += _held_several_times(asm, infos, ev, moved is None and not timed)
     contacts_out = _contacts(infos, contacts)
     return kind, events, contacts_out
 
@@ -506,6 +506,84 @@ def _festival_events(asm: "Assembler", infos: list[LineInfo], items: list[tuple[
         asm.status(ev, i, end, [])
         events.append(ev)
     return events
+
+
+_HELD_TWICE = re.compile(r"(?i)\b(?:afholdes|holdes|gennemføres|gentages)\s+(?:to|tre|fire|flere)\s+gange\b|"
+                         r"\b(?:to|tre|fire)\s+(?:gange|steder|byer)\b|\bsamme\s+(?:møde|arrangement|program)\b")
+_TOWN_LINE = re.compile(r"^(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?)\s*:\s+(?P<rest>\S.*)$")
+
+
+def _repeat_dates(infos: list[LineInfo]) -> list[tuple[int, object]]:
+    """The dates of one meeting held several times: a date line naming two or more days joined by "og"
+    (`Tirsdag 6. maj og torsdag 8. maj`), or a run of date-first lines with nothing but a place after the time
+    (`• Torsdag den 26/10 kl. 16.30 – 19.00 på Hotel Falster, Nykøbing` / `• Torsdag den 2/11 ...`)."""
+    for i, inf in enumerate(infos):
+        if inf.anchor and not inf.prose and len(inf.dates) >= 2 and pure_date_line(inf) and \
+                all(inf.text[a.span[1]:b.span[0]].strip(" ,").lower() in ("og", "samt", "") for a, b in
+                    zip(inf.dates, inf.dates[1:])) and len({(d.day, d.month) for d in inf.dates}) == len(inf.dates):
+            return [(i, d) for d in inf.dates]
+    run: list[int] = []
+    for i, inf in enumerate(infos):
+        if inf.anchor and not inf.prose and inf.anchor.span[0] <= 3 and inf.anchor.start_time and inf.words <= 20 \
+                and (not run or run[-1] == i - 1):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            break
+        run = []
+    days = {(infos[i].anchor.day, infos[i].anchor.month) for i in run}
+    if len(run) >= 2 and len(days) == len(run):
+        return [(i, infos[i].anchor) for i in run]
+    return []
+
+
+def _held_several_times(asm: "Assembler", infos: list[LineInfo], ev: Event, plain: bool) -> list[Event]:
+    """One event page for a meeting held on several days, often in several towns: one event per day, each with
+    its own place (on its date line, or a `Town: address` line in the order the dates come) and the speakers
+    of lines labelled with its town; speakers on no town's line go to every day."""
+    repeats = _repeat_dates(infos)
+    towns = [(m["town"], m["rest"]) for inf in infos if (m := _TOWN_LINE.match(inf.text))
+             and (POSTAL.search(m["rest"]) or looks_like_address(m["rest"]))]
+    # two days on one line are a two-day event unless the page says the meeting is held twice
+    said = len(towns) == len(repeats) or any(_HELD_TWICE.search(inf.text) for inf in infos)
+    if len(repeats) < 2 or not (plain or said) or (len(infos[repeats[0][0]].dates) >= 2 and not said):
+        return [ev]
+    town_names = {t for t, _ in towns}
+    out = []
+    for k, (i, mention) in enumerate(repeats):
+        copy = dataclasses.replace(ev, speakers=[], sessions=list(ev.sessions), warnings=list(ev.warnings),
+                                   evidence=dict(ev.evidence))
+        saved = infos[i].anchor
+        infos[i].anchor = mention
+        asm.when(copy, [i], 0, len(infos))
+        infos[i].anchor = saved
+        tail = infos[i].text[mention.span[1]:]
+        tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?", "", tail)
+        place = place_after_date(tail) if " og " not in infos[i].text[mention.span[1]:mention.span[1] + 5] else None
+        if place:
+            copy.venue = parse_venue(place)
+        elif len(towns) == len(repeats):
+            copy.venue = parse_venue(towns[k][1])
+        town = towns[k][0] if len(towns) == len(repeats) else None
+        for sp in ev.speakers:
+            labelled = _town_label(infos, sp.name, town_names)
+            if labelled is None or labelled == town:
+                copy.speakers.append(dataclasses.replace(sp))
+        out.append(copy)
+    return out
+
+
+def _town_label(infos: list[LineInfo], name: str, towns: set[str]) -> str | None:
+    """The town whose label (`Aarhus:`) stands nearest before the name on its line, if any."""
+    for inf in infos:
+        at = inf.text.find(name)
+        if at < 0 or not towns:
+            continue
+        labels = [(m.start(), m.group(1)) for m in re.finditer(r"(" + "|".join(map(re.escape, towns)) + r"):",
+                                                               inf.text[:at])]
+        if labels:
+            return labels[-1][1]
+    return None
 
 
 def _day(value) -> dt.date | None:

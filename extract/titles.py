@@ -142,7 +142,14 @@ def inline_title(inf: LineInfo) -> tuple[str, str | None] | None:
     m = re.match(r"^(?P<title>[A-ZÆØÅ\d][^,]{3,90}?)\s+[-–]\s+(?P<venue>(?:[A-ZÆØÅ]|online).{2,120})$", head)
     if m and not re.match(r"(?i)^(?:dato|tid|kl)\b", head):
         return m["title"].strip(), m["venue"].strip(" ,")
+    if _HEAD_TITLE.match(head) and inf.anchor.start_time and not inf.prose and not LABEL_WORDS.match(head) \
+            and not WEEKDAY_WORD.match(head) and not _SESSION_LABEL.match(head):
+        return head, None  # "Medlemsmøde 21. april kl. 19-21 på Skælskør Bibliotek": the title, then date and place
     return _title_after_date(inf)
+
+
+# a short name before the date on its own line: a capital first, no digits, no label's colon or dash at its end
+_HEAD_TITLE = re.compile(r"^[A-ZÆØÅ][^\d:–—|·,]{2,60}?[^\s:–—|·,-]$")
 
 
 # "<date>, kl. 10.30 - 11.30 i Kæmpestrandens Eventtelt (J32): <title>": the time and the place before the colon

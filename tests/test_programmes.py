@@ -40,3 +40,49 @@ def test_a_festival_programme_is_a_list_of_events():
 def test_a_programme_with_a_lunch_break_is_one_event():
     events = extract_page(CONFERENCE, today=dt.date(2016, 10, 1), is_html=False).events
     assert len(events) == 1
+
+
+TWICE = """Fyraftensmøde: Barnets Lov – hvor blev barnets stemme af?
+
+Dato
+Tirsdag 6. maj og torsdag 8. maj 2025
+Tid
+Kl. 16.30-19.00
+
+Mødet afholdes to gange: tirsdag den 6. maj i Aarhus og torsdag den 8. maj i København.
+
+Aarhus: Camilla Steen Iversen, socialrådgiver, Randers Kommune
+København: Dorthe Sahl Winther, socialrådgiver, Københavns Kommune
+Ordstyrer begge steder: Marianne Hansen, journalist
+
+Mødesteder
+Aarhus: Dokk1, Hack Kampmanns Plads 2, 8000 Aarhus C
+København: Dansk Socialrådgiverforening, Toldbodgade 19B, 1253 København K
+"""
+
+RUN = """Lærerforeningen afholder to valgmøder om folkeskolen:
+
+• Torsdag den 26/10 kl. 16.30 – 19.00 på Hotel Falster, Nykøbing
+• Torsdag den 2/11 kl. 16.30 – 19.00 i Bangs Have, Maribo
+
+På møderne vil vi give kandidaterne lejlighed til at fortælle om deres planer for skolen.
+"""
+
+
+def test_a_meeting_held_twice_is_two_events_with_their_own_place_and_people():
+    events = extract_page(TWICE, today=dt.date(2025, 4, 1), is_html=False).events
+    assert [(e.start.isoformat(), e.venue.city) for e in events] == [
+        ("2025-05-06T16:30:00+02:00", "Aarhus C"), ("2025-05-08T16:30:00+02:00", "København K")]
+    assert {s.name for s in events[0].speakers} == {"Camilla Steen Iversen", "Marianne Hansen"}
+    assert {s.name for s in events[1].speakers} == {"Dorthe Sahl Winther", "Marianne Hansen"}
+
+
+def test_two_days_on_one_line_without_a_word_of_repetition_are_one_event():
+    two_day = TWICE.split("Mødet afholdes")[0]
+    assert len(extract_page(two_day, today=dt.date(2025, 4, 1), is_html=False).events) == 1
+
+
+def test_a_run_of_dated_lines_with_places_is_one_event_per_line():
+    events = extract_page(RUN, today=dt.date(2017, 10, 5), is_html=False).events
+    assert [(e.start.isoformat(), e.venue.name) for e in events] == [
+        ("2017-10-26T16:30:00+02:00", "Hotel Falster"), ("2017-11-02T16:30:00+01:00", "Bangs Have")]
