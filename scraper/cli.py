@@ -101,7 +101,8 @@ def crawl(
         if DEBUG:
             raise
         stats = {}
-        problems = [(exitcodes.ERROR, f"the crawl failed: {type(exc).__name__}: {exc}")]
+        first = (str(exc).strip().splitlines() or [""])[0]
+        problems = [(exitcodes.ERROR, f"the crawl failed: {type(exc).__name__}: {first}")]
     else:
         problems = [p for name, s in stats.items() for p in exitcodes.spider_problems(name, s)]
     if summary and stats:
@@ -366,13 +367,14 @@ def cli_main(argv: Optional[list[str]] = None) -> int:
         where = f"{exc.ctx.command_path}: " if exc.ctx else ""
         _say(where + exc.format_message() + (f" (see {exc.ctx.command_path} --help)" if exc.ctx else ""))
         return exitcodes.USAGE
-    except click_errors.Abort:
+    except typer.Abort:
         _say("interrupted")
         return 130
     except Exception as exc:  # noqa: BLE001 - one line for the user; the traceback with --debug
         if DEBUG:
             raise
-        _say(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        first = (str(exc).strip().splitlines() or [""])[0]  # DuckDB and others add lines of context
+        _say(f"{type(exc).__name__}: {first} (run with --debug for the traceback)")
         return exitcodes.ERROR
     return rv if isinstance(rv, int) else 0
 

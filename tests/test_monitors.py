@@ -1,44 +1,19 @@
 """Monitors after each spider's run: a site that changed shape (the DS pages blanked, as after a redesign) fails
 its monitors, exits 4, alerts a webhook on loopback, and keeps its events; the thresholds on their own."""
-import json
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import duckdb
 import lxml.html
 import pytest
 
+from loopback import Receiver
 from pipelines.monitors import MonitorResult, RunFacts, check, holds_back
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "scraper" / "snapshot"
-
-
-class Receiver(ThreadingHTTPServer):
-    """A webhook receiver on loopback: keeps each POSTed JSON body."""
-
-    def __init__(self):
-        self.bodies = []
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(h):  # noqa: N802
-                self.bodies.append(json.loads(h.rfile.read(int(h.headers["Content-Length"]))))
-                h.send_response(204)
-                h.end_headers()
-
-            def log_message(h, *a):
-                pass
-
-        super().__init__(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.server_address[1]}/hook"
 
 
 def blank_site(snapshot: Path, host: str) -> None:
