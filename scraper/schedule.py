@@ -18,7 +18,8 @@ def dkevents_command() -> list[str]:
 
 def crawl_command(spiders: list[str], datasets: str, log_file: str, snapshot: bool = False,
                   settings: list[str] | None = None) -> list[str]:
-    cmd = [*dkevents_command(), "crawl", *spiders, "--lock", "--no-summary",
+    # INFO: the log file is read after the fact, so it says what each spider did and each monitor found
+    cmd = [*dkevents_command(), "crawl", *spiders, "--lock", "--no-summary", "--log-level", "INFO",
            "--datasets", str(Path(datasets).resolve()), "--log-file", str(Path(log_file).resolve())]
     if snapshot:
         cmd.append("--snapshot")
