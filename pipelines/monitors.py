@@ -152,8 +152,9 @@ def gather(facts: RunFacts, root: Path, staging: Path, current: Path | None, see
     if runs.exists():
         src = f"read_parquet('{runs}/**/*.parquet', union_by_name=true)"
         have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
-        # a run that held its events back read a broken site: it must not pull the median down
-        good = "AND NOT coalesce(events_held_back, false)" if "events_held_back" in have else ""
+        # only good runs make the median: a run that failed a monitor (an outage, a broken site) would pull it
+        # down, and a few of them would let anything pass
+        good = "AND coalesce(len(monitors_failed), 0) = 0" if "monitors_failed" in have else ""
         facts.history = [n for (n,) in con.execute(
             f"""SELECT items FROM {src} WHERE kind = 'crawl' AND spider = ? AND finish_reason = 'finished'
                 AND items IS NOT NULL {good} ORDER BY finished DESC LIMIT ?""",

@@ -12,6 +12,7 @@ import duckdb
 import pytest
 from aiosmtpd.controller import Controller
 
+from pipelines.monitors import RunFacts, gather
 from scraper.cli import cli_main
 from loopback import Receiver
 
@@ -145,6 +146,10 @@ def test_a_crawl_that_reaches_nothing_exits_3_and_alerts_by_mail_and_webhook(tmp
     runs = con.execute(f"SELECT errors, start_urls_failed, monitors_failed FROM read_parquet('{root}/runs/**/*.parquet')"
                        ).fetchall()
     assert runs == [(1, 1, ["pages fetched", "pages not read"])]
+    # an outage is no measure of the site: the next run's events are not compared with its 0
+    facts = gather(RunFacts(spider="ds", source="ds"), root, root / ".staging" / "none", (root / "current").resolve(),
+                   [], 5)
+    assert facts.history == []
     # the mail, through a real SMTP server on loopback
     assert len(box.messages) == 1
     sender, to, content = box.messages[0]

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from loopback import Receiver
-from pipelines.monitors import MonitorResult, RunFacts, check, holds_back
+from pipelines.monitors import MonitorResult, RunFacts, check, gather, holds_back
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "scraper" / "snapshot"
@@ -82,6 +82,13 @@ def test_a_blanked_site_alerts_the_webhook(blanked):
     assert alert["exit_code"] == 4 and "exit 4 (a monitor failed)" in alert["subject"]
     assert any("ds seems to have changed shape" in p for p in alert["problems"])
     assert "monitor failed: ds: events removed" in alert["text"]
+
+
+def test_a_failed_run_does_not_count_in_the_median_of_the_next(blanked):
+    _, root, _, _ = blanked
+    current = (root / "current").resolve()
+    facts = gather(RunFacts(spider="ds", source="ds"), root, root / ".staging" / "none", current, [], 5)
+    assert facts.history == [19]  # the good first run only; the blanked run read 0
 
 
 def test_a_good_crawl_passes_every_monitor(snapshot_crawl):
