@@ -27,6 +27,7 @@ from multiprocessing.util import Finalize
 
 from extract import extract_page
 
+from . import monitors
 from .archive import WarcArchive
 from .items import PageItem
 from .rows import Fetch, page_rows
@@ -122,6 +123,8 @@ class DatasetPipeline:
         self.seen_pages: list[str] = []
         self.events = 0
         self.errors = 0
+        self.http_errors = 0          # pages answered HTTP >= 400 (counted in errors too)
+        self.monitor_settings: dict = {}
         # one per core, not one less: the crawl's own process waits on the network much of the time, and on
         # 2 cores a loopback crawl ran 16.1 s with two workers against 17.6 s with one (bench/crawl.py). At most
         # four: one reads 200 pages a second, far more than a polite crawl fetches, and each holds ~150 MB.
@@ -143,6 +146,8 @@ class DatasetPipeline:
         pipe = cls(s.get("DATASETS_DIR", "datasets"), s.getint("DATASETS_BATCH_ROWS", 20_000), s.get("DATASETS_RUN_ID"),
                    None if workers in (None, "") else int(workers), s.getint("DATASETS_HANDOFF_PAGES", 32))
         pipe.crawler = crawler
+        pipe.monitor_settings = {k: (s.getbool(k) if isinstance(v, bool) else s.getfloat(k))
+                                 for k, v in monitors.DEFAULTS.items() if s.get(k) is not None}
         crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
         return pipe
 
@@ -234,6 +239,8 @@ class DatasetPipeline:
             self.crawler.stats.inc_value("dkevents/events", n_events)
         else:
             self.errors += 1
+            if item.status >= 400:
+                self.http_errors += 1
             if not item.error:  # fetch failures were logged by the spider
                 log.warning("could not read %s: %s", item.url, error)
 
@@ -247,14 +254,46 @@ class DatasetPipeline:
         if self.local is not None:
             self.local.close()
         stats = self.crawler.stats
+        results, held = self._monitor(spider)
         try:
             version = self.writer.commit(
                 {"spider": spider.name, "pages": stats.get_value("response_received_count") or 0,
-                 "items": self.events, "errors": self.errors, "finish_reason": reason},
-                seen_pages=self.seen_pages)
+                 "items": self.events, "errors": self.errors, "finish_reason": reason,
+                 "http_errors": self.http_errors,
+                 "start_urls_failed": stats.get_value("dkevents/start_urls_failed") or 0,
+                 "monitors_failed": [r.name for r in results if not r.passed],
+                 "monitor_report": "\n".join(r.line() for r in results), "events_held_back": held},
+                # a site that changed shape says nothing about which events are gone: mark none removed
+                seen_pages=[] if held else self.seen_pages)
         except Exception as exc:  # the earlier datasets stay as they were; say so loudly
             stats.set_value("dkevents/commit_failed", f"{type(exc).__name__}: {exc}")
             log.error("run %s was NOT written to %s (the datasets keep their previous state): %s: %s",
                       self.writer.run_id, self.store.root, type(exc).__name__, exc)
             return
         log.info("committed run %s (%d events) as %s", self.writer.run_id, self.events, version.name)
+
+    def _monitor(self, spider) -> tuple[list, bool]:
+        """Runs the monitors on the staged run; holds its events back when the site changed shape. Results go to
+        the stats (`dkevents/monitors`) for the summary and the exit code."""
+        stats = self.crawler.stats
+        facts = monitors.RunFacts(spider=spider.name, source=getattr(spider, "source", spider.name),
+                                  pages_read=len(self.seen_pages), http_errors=self.http_errors,
+                                  pages_unreadable=self.errors - self.http_errors, events_read=self.events)
+        try:
+            monitors.gather(facts, self.store.root, self.writer.staging, self.store.current, self.seen_pages,
+                            int(self.monitor_settings.get("MONITOR_HISTORY_RUNS", 5)))
+            results = monitors.check(facts, self.monitor_settings)
+        except Exception as exc:  # noqa: BLE001 - a fault in a monitor must not lose the run; it fails instead
+            log.error("the monitors of %s could not run: %s: %s", spider.name, type(exc).__name__, exc)
+            results = [monitors.MonitorResult("monitors", False, f"could not run: {type(exc).__name__}: {exc}")]
+        held = monitors.holds_back(results, self.monitor_settings)
+        if held:
+            where = monitors.hold_back(self.store.root, self.writer.staging, self.writer.run_id)
+            log.info("%s seems to have changed shape; its %d events of this run are held back in %s and none of "
+                      "its events is marked removed", spider.name, facts.events, where)
+        for r in results:  # the command line reports the failures
+            log.info("monitor %s: %s", spider.name, r.line())
+        stats.set_value("dkevents/pages_read", facts.pages_read)
+        stats.set_value("dkevents/monitors", [dataclasses.asdict(r) for r in results])
+        stats.set_value("dkevents/events_held_back", held)
+        return results, held

@@ -103,6 +103,13 @@ RUNS = pa.schema([
     f("items", pa.int64(), "Events extracted."),
     f("errors", pa.int64(), "Pages that failed (HTTP errors, unreadable pages)."),
     f("finish_reason", pa.string(), "Scrapy's finish reason, e.g. 'finished', 'shutdown'."),
+    f("http_errors", pa.int64(), "Pages answered with HTTP 400 or above (counted in errors too)."),
+    f("start_urls_failed", pa.int64(), "Start URLs of the spider that could not be fetched."),
+    f("monitors_failed", pa.list_(pa.string()), "Names of the monitors that failed (pipelines/monitors.py); empty "
+      "when all passed; null for runs without monitors (reprocess, runs before monitors)."),
+    f("monitor_report", pa.string(), "One line per monitor: its name, ok or FAILED, the figure and the threshold."),
+    f("events_held_back", pa.bool_(), "True when a monitor said the site changed shape: the run's events were not "
+      "committed (they are in datasets/quarantine/<run_id>/) and none of the site's events was marked removed."),
 ])
 
 PAGES = pa.schema([

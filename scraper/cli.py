@@ -7,16 +7,24 @@ import sys
 from typing import Optional
 
 import typer
+# Typer carries its own copy of Click; its exceptions are the ones raised
+from typer._click import exceptions as click_errors
+
+from . import exitcodes
+from .checks import SOURCES, ArgumentError
 
 app = typer.Typer(help="Danish social-policy events: crawl, extract, query.", no_args_is_help=True,
-                  add_completion=False)
+                  add_completion=False, pretty_exceptions_enable=False)
 SPIDERS = ["altinget", "samu", "ds", "cfbu"]
 DATASETS = typer.Option("datasets", "--datasets", help="folder of the datasets")
+DEBUG = False   # --debug: tracebacks instead of one line per error
 
 
 @app.callback()
-def main():
+def main(debug: bool = typer.Option(False, "--debug", help="show tracebacks (errors are one line without)")):
     """Danish social-policy events: crawl, extract, query."""
+    global DEBUG
+    DEBUG = debug
 
 
 def _date(value: Optional[str]) -> Optional[dt.date]:
@@ -28,10 +36,23 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)")
 
 
-def _fail(msg: str, code: int = 1):
+def _say(msg: str, label: str = "error") -> None:
     from rich.console import Console
-    Console(stderr=True).print(f"[bold red]error:[/] {msg}")
+    from rich.markup import escape
+    Console(stderr=True, soft_wrap=True).print(f"[bold red]{label}:[/] {escape(msg)}")
+
+
+def _fail(msg: str, code: int = 1):
+    _say(msg)
     raise typer.Exit(code)
+
+
+def _check(fn, *args):
+    """A check from scraper.checks; its complaint is one line and exit code 2."""
+    try:
+        return fn(*args)
+    except ArgumentError as exc:
+        _fail(str(exc), exitcodes.USAGE)
 
 
 @app.command()
@@ -51,44 +72,93 @@ def crawl(
     spiders: list[str] = typer.Argument(None, help=f"spiders to run (default: all of {', '.join(SPIDERS)})"),
     snapshot: bool = typer.Option(False, "--snapshot", help="crawl the bundled snapshot served on 127.0.0.1"),
     datasets: str = DATASETS,
-    log_level: str = typer.Option("WARNING", help="Scrapy log level"),
+    log_level: str = typer.Option("WARNING", help="Scrapy log level: CRITICAL ERROR WARNING INFO DEBUG"),
+    log_file: Optional[str] = typer.Option(None, "--log-file", help="log here (rotated) instead of to stderr"),
+    lock: bool = typer.Option(False, "--lock", help="exit 7 at once when another crawl of these datasets runs"),
     summary: bool = typer.Option(True, help="print a summary at the end"),
     set_: list[str] = typer.Option(None, "--set", "-s", help="a Scrapy setting NAME=VALUE (as scrapy crawl -s)"),
 ):
-    """Crawl the organisers' sites (live, or the bundled snapshot) and add what they say to the datasets."""
+    """Crawl the organisers' sites (live, or the bundled snapshot) and add what they say to the datasets.
+    Exit codes: README, "Running on a schedule"."""
+    import logging
+
+    from . import checks
     names = spiders or SPIDERS
     unknown = sorted(set(names) - set(SPIDERS))
     if unknown:
-        _fail(f"unknown spider(s): {', '.join(unknown)}; known: {', '.join(SPIDERS)}", 2)
-    extra = {}
-    for kv in set_ or []:
-        if "=" not in kv:
-            _fail(f"--set needs NAME=VALUE, got {kv!r}", 2)
-        k, v = kv.split("=", 1)
-        extra[k.strip()] = v
-    from .run import run_crawl
-    stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=log_level, extra=extra)
-    if summary:
+        _fail(f"unknown spider(s): {', '.join(unknown)}; known: {', '.join(SPIDERS)}", exitcodes.USAGE)
+    level = _check(checks.log_level, log_level)
+    extra = _check(checks.settings, list(set_ or []) + ([f"LOG_FILE={log_file}"] if log_file else []))
+    _check(checks.writable_folder, datasets)
+    held = _hold_crawl_lock(datasets) if lock else None  # noqa: F841 - held until the process ends
+
+    from .run import crawl_settings, run_crawl
+    settings = crawl_settings(datasets, level, extra)
+    log = logging.getLogger("dkevents")
+    try:
+        stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=level, extra=extra, debug=DEBUG)
+    except Exception as exc:  # noqa: BLE001 - the scheduler still gets an exit code and an alert
+        if DEBUG:
+            raise
+        stats = {}
+        first = (str(exc).strip().splitlines() or [""])[0]
+        problems = [(exitcodes.ERROR, f"the crawl failed: {type(exc).__name__}: {first}")]
+    else:
+        problems = [p for name, s in stats.items() for p in exitcodes.spider_problems(name, s)]
+    if summary and stats:
         from .summary import print_summary
         print_summary(datasets, stats)
-    failed = {name: s["dkevents/commit_failed"] for name, s in stats.items() if s.get("dkevents/commit_failed")}
-    for name, why in failed.items():
-        from rich.console import Console
-        Console(stderr=True).print(f"[bold red]error:[/] the {name} crawl was not written to {datasets}/: {why}")
-    if failed or any(s.get("finish_reason") not in ("finished", None) for s in stats.values()):
-        raise typer.Exit(1)
+    to_log = bool(settings.get("LOG_FILE"))  # else the log is stderr, where the lines are said already
+    for _, line in problems:
+        _say(line)
+        if to_log:
+            log.error(line)
+    code = exitcodes.crawl_exit_code(problems)
+    if to_log:
+        log.warning("crawl of %s ended: exit %d (%s)", ", ".join(names), code, exitcodes.MEANING[code])
+    if code != exitcodes.OK:
+        from .alerts import send_alerts
+        for line in send_alerts(settings, code, exitcodes.MEANING[code], [p for _, p in problems]):
+            _say(line, "warning")
+            if to_log:
+                log.warning(line)
+    raise typer.Exit(code)
+
+
+def _hold_crawl_lock(datasets: str):
+    """A lock of its own beside the datasets (the store's lock only orders commits): a scheduled crawl that finds
+    the previous one still running stops at once instead of crawling the sites twice at the same time."""
+    import fcntl
+    import os
+    from pathlib import Path
+    fh = open(Path(datasets) / ".crawl.lock", "a+")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        other = fh.read().strip() or "?"
+        _fail(f"another crawl of {datasets}/ is running (pid {other}); this one did not start", exitcodes.LOCKED)
+    fh.seek(0)
+    fh.truncate()
+    fh.write(str(os.getpid()))
+    fh.flush()
+    return fh
 
 
 @app.command()
 def demo(datasets: str = DATASETS):
     """Crawl all four sites from the bundled snapshot on 127.0.0.1, write the datasets, print a summary."""
-    crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", summary=True, set_=None)
+    crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", log_file=None, lock=False,
+          summary=True, set_=None)
 
 
 @app.command()
 def reprocess(datasets: str = DATASETS):
     """Re-read every archived page (datasets/archive/*.warc.gz) with the current extractor, without network."""
     from pipelines.reprocess import reprocess_archive
+
+    from .checks import writable_folder
+    _check(writable_folder, datasets)
     try:
         n, events = reprocess_archive(datasets, progress=True)
     except FileNotFoundError as exc:
@@ -105,6 +175,11 @@ def query(
 ):
     """Run read-only SQL (DuckDB) over the datasets."""
     from pipelines.query import DatasetQuery, QueryError
+
+    from .checks import output_file
+    _check_format(format, output)
+    if output:
+        _check(output_file, output)
     try:
         df = DatasetQuery(datasets).df(sql)
     except QueryError as exc:
@@ -117,6 +192,9 @@ def speakers(top: int = typer.Option(20, "--top", help="how many"), datasets: st
              format: str = typer.Option("table", "--format", "-f")):
     """The people who speak most, across all sources."""
     from pipelines.query import TOP_SPEAKERS, DatasetQuery, QueryError
+    if top < 1:
+        _fail(f"--top {top}: give how many people, 1 or more", exitcodes.USAGE)
+    _check_format(format, None)
     try:
         df = DatasetQuery(datasets).df(TOP_SPEAKERS, [top])
     except QueryError as exc:
@@ -130,6 +208,10 @@ def who(name: str = typer.Argument(..., help="a person's name, e.g. \"Joy Mogens
     """Every appearance of a person: event, date, organiser, role."""
     from pipelines.query import WHO, DatasetQuery, QueryError
     from pipelines.rows import name_key
+    if not name.strip():
+        _fail("give a name, e.g. dkevents who \"Astrid Krag\"", exitcodes.USAGE)
+    _check_format(format, None)
+    name = name.strip()
     try:
         df = DatasetQuery(datasets).df(WHO, [name_key(name), f"%{name}%"])
     except QueryError as exc:
@@ -148,12 +230,68 @@ def events(source: Optional[str] = typer.Option(None, help="altinget | samu | ds
            datasets: str = DATASETS, format: str = typer.Option("table", "--format", "-f")):
     """Events, optionally of one source and from/to a date."""
     from pipelines.query import EVENTS, DatasetQuery, QueryError
+    if source is not None and source not in SOURCES:
+        _fail(f"unknown source {source!r}; known: {', '.join(SOURCES)}", exitcodes.USAGE)
+    _check_format(format, None)
     f, t = _date(from_), _date(to)
     try:
         df = DatasetQuery(datasets).df(EVENTS, [source, source, f, str(f) if f else None, t, str(t) if t else None])
     except QueryError as exc:
         _fail(str(exc), 2)
     _emit(df, format, None, title=f"{len(df)} events")
+
+
+@app.command()
+def changes(since: str = typer.Option(..., "--since", help="a run id (from that run on) or a date YYYY-MM-DD"),
+            format: str = typer.Option("table", "--format", "-f", help="table | csv | markdown | json"),
+            output: Optional[str] = typer.Option(None, "--output", "-o", help="write here instead of stdout"),
+            datasets: str = DATASETS):
+    """What changed since a run or a date: new, moved, cancelled or gone events, speakers added, removed or
+    confirmed; one line per change with its event and page."""
+    from pipelines.change_report import changes_since
+    from pipelines.query import QueryError
+
+    from .checks import output_file
+    _check_format(format, output, ("table", "csv", "markdown", "json"))
+    if output:
+        _check(output_file, output)
+    try:
+        df = changes_since(datasets, since)
+    except QueryError as exc:
+        _fail(str(exc), exitcodes.USAGE)
+    _emit(df, format, output, title=f"{len(df)} changes since {since}")
+
+
+@app.command()
+def schedule(
+    spiders: list[str] = typer.Argument(None, help="spiders to run (default: all)"),
+    cron: bool = typer.Option(False, "--cron", help="print a crontab line"),
+    systemd: bool = typer.Option(False, "--systemd", help="print a systemd service and timer"),
+    at: str = typer.Option("04:30", "--at", help="time of day HH:MM"),
+    datasets: str = DATASETS,
+    log_file: str = typer.Option("logs/crawl.log", "--log-file", help="where the runs log (rotated)"),
+    snapshot: bool = typer.Option(False, "--snapshot", help="schedule crawls of the bundled snapshot (to try it)"),
+    set_: list[str] = typer.Option(None, "--set", "-s", help="a setting NAME=VALUE for every run"),
+):
+    """Print how to run the crawl daily from cron or systemd, for this install. README: "Running on a schedule"."""
+    from pathlib import Path
+
+    from . import checks
+    from .schedule import crawl_command, cron_line, parse_at, systemd_units
+    if cron == systemd:
+        _fail("give one of --cron or --systemd", exitcodes.USAGE)
+    unknown = sorted(set(spiders or []) - set(SPIDERS))
+    if unknown:
+        _fail(f"unknown spider(s): {', '.join(unknown)}; known: {', '.join(SPIDERS)}", exitcodes.USAGE)
+    try:
+        hour, minute = parse_at(at)
+    except ValueError as exc:
+        _fail(str(exc), exitcodes.USAGE)
+    _check(checks.settings, list(set_ or []))
+    command = crawl_command(list(spiders or []), datasets, log_file, snapshot, list(set_ or []))
+    workdir = Path.cwd()
+    typer.echo(cron_line(command, hour, minute, workdir) if cron else systemd_units(command, hour, minute, workdir),
+               nl=cron)
 
 
 @app.command()
@@ -167,12 +305,17 @@ def datadict(output: str = typer.Option("datasets/README.md", help="where to wri
     typer.echo(f"wrote {output}")
 
 
+def _check_format(format: str, output: Optional[str], formats=("table", "csv", "json", "parquet")) -> None:
+    fmt = format.lower()
+    if fmt not in formats:
+        _fail(f"unknown format {format!r}: {', '.join(formats[:-1])} or {formats[-1]}", exitcodes.USAGE)
+    if fmt == "parquet" and not output:
+        _fail("--format parquet needs --output FILE", exitcodes.USAGE)
+
+
 def _emit(df, format: str, output: Optional[str], title: Optional[str] = None):
     fmt = format.lower()
-    if fmt not in ("table", "csv", "json", "parquet"):
-        _fail(f"unknown format {format!r}: table, csv, json or parquet", 2)
-    if fmt == "parquet" and not output:
-        _fail("--format parquet needs --output FILE", 2)
+    _check_format(format, output, ("table", "csv", "json", "parquet", "markdown"))
     if fmt == "table" and not output:
         from rich.console import Console
         from rich.table import Table
@@ -188,6 +331,8 @@ def _emit(df, format: str, output: Optional[str], title: Optional[str] = None):
         return
     if fmt in ("table", "csv"):
         text = df.to_csv(index=False)
+    elif fmt == "markdown":
+        text = _markdown(df)
     elif fmt == "json":
         text = df.to_json(orient="records", date_format="iso", force_ascii=False, lines=True)
     else:
@@ -200,5 +345,39 @@ def _emit(df, format: str, output: Optional[str], title: Optional[str] = None):
         sys.stdout.write(text)
 
 
+def _markdown(df) -> str:
+    """A Markdown table (for a mail or an issue): a cell's | and line breaks would break its row."""
+    def cell(v) -> str:
+        if v is None or (isinstance(v, float) and v != v):
+            return ""
+        return str(v).replace("|", "\\|").replace("\n", " ")
+    lines = ["| " + " | ".join(map(str, df.columns)) + " |", "|" + "---|" * len(df.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
+    return "\n".join(lines) + "\n"
+
+
+def cli_main(argv: Optional[list[str]] = None) -> int:
+    """The `dkevents` entry point: every error is one line (usage errors exit 2, others 1), unless --debug."""
+    command = typer.main.get_command(app)
+    try:
+        rv = command.main(args=argv, prog_name="dkevents", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError:
+        return 0  # the help was printed
+    except click_errors.UsageError as exc:
+        where = f"{exc.ctx.command_path}: " if exc.ctx else ""
+        _say(where + exc.format_message() + (f" (see {exc.ctx.command_path} --help)" if exc.ctx else ""))
+        return exitcodes.USAGE
+    except typer.Abort:
+        _say("interrupted")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - one line for the user; the traceback with --debug
+        if DEBUG:
+            raise
+        first = (str(exc).strip().splitlines() or [""])[0]  # DuckDB and others add lines of context
+        _say(f"{type(exc).__name__}: {first} (run with --debug for the traceback)")
+        return exitcodes.ERROR
+    return rv if isinstance(rv, int) else 0
+
+
 if __name__ == "__main__":
-    app()
+    sys.exit(cli_main())

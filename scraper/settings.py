@@ -37,6 +37,23 @@ ITEM_PIPELINES = {
 }
 DATASETS_DIR = "datasets"
 DATASETS_BATCH_ROWS = 20_000
+DATASETS_RUN_ID = None
+DATASETS_EXTRACT_WORKERS = None   # None: one per core, up to four; 0 reads pages in the crawl's own process
+DATASETS_HANDOFF_PAGES = 32
+
+# Monitors checked after each spider's run (pipelines/monitors.py has what each means)
+from pipelines.monitors import DEFAULTS as _monitor_defaults  # noqa: E402
+globals().update(_monitor_defaults)
+
+# Alerts when a crawl exits non-zero (scraper/alerts.py): a mail through MAIL_HOST/MAIL_PORT/MAIL_USER/MAIL_PASS/
+# MAIL_TLS/MAIL_SSL from MAIL_FROM (Scrapy's own mail settings), and/or a JSON POST to a webhook
+ALERT_MAIL_TO = None         # "a@example.org,b@example.org"
+ALERT_WEBHOOK_URL = None     # e.g. a Slack or Mattermost incoming webhook; the JSON has a "text" field
+MAIL_FROM = "dkevents@localhost"
+
+# LOG_FILE (Scrapy's) is rotated by dkevents: at this size, keeping this many old files
+LOG_FILE_MAX_BYTES = 10 * 1024 * 1024
+LOG_FILE_BACKUPS = 5
 
 SNAPSHOT = False          # serve and crawl the bundled snapshot instead of the live sites
 SNAPSHOT_DIR = None       # default: scraper/snapshot

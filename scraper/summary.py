@@ -11,12 +11,16 @@ def print_summary(datasets: str, stats: dict[str, dict] | None = None) -> None:
     console = Console()
     if stats:
         t = Table(title="Crawl")
-        for c in ("spider", "pages", "events", "failed pages", "finish"):
+        for c in ("spider", "pages", "events", "failed pages", "finish", "monitors"):
             t.add_column(c)
         for name, s in stats.items():
             errors = s.get("dkevents/pages_failed") or 0
+            failed = [m["name"] for m in s.get("dkevents/monitors") or [] if not m["passed"]]
+            monitors = ("failed: " + ", ".join(failed) if failed else "ok") if s.get("dkevents/monitors") else "-"
+            if s.get("dkevents/events_held_back"):
+                monitors += "; events held back"
             t.add_row(name, str(s.get("response_received_count", 0)), str(s.get("dkevents/events", 0)),
-                      str(errors), str(s.get("finish_reason")))
+                      str(errors), str(s.get("finish_reason")), monitors)
         console.print(t)
     try:
         q = DatasetQuery(datasets)

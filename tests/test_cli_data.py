@@ -144,6 +144,6 @@ def test_a_run_that_cannot_be_written_fails_loudly_and_keeps_the_previous_state(
     victim = next((root / "current" / "pages").rglob("*.parquet"))
     victim.write_bytes(b"not parquet")
     r = dk("crawl", "cfbu", "--snapshot", "--datasets", root, "--no-summary")
-    assert r.returncode == 1
+    assert r.returncode == 5  # a failed commit (scraper/exitcodes.py)
     assert "was not written" in r.stderr
     assert (root / "current").resolve() == before

@@ -39,10 +39,14 @@ def q(root: Path, sql: str):
     return con.execute(sql).fetchall()
 
 
-def test_crawl_finishes(crawl):
+def test_crawl_finishes_and_its_monitor_says_too_many_pages_failed(crawl):
     proc, out = crawl
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert q(out, "SELECT finish_reason FROM runs") == [("finished",)]
+    # 4 of 9 pages could not be fetched (timeout, loop, too big, robots.txt): over the 25% the monitor allows.
+    # The run is committed, and the exit code tells the scheduler a monitor failed
+    assert proc.returncode == 4, proc.stderr[-3000:]
+    assert "monitor failed: cfbu: pages not read (4 of 9 = 44%, at most 25% allowed)" in proc.stderr
+    assert q(out, "SELECT finish_reason, monitors_failed, events_held_back, http_errors, start_urls_failed "
+                  "FROM runs") == [("finished", ["pages not read"], False, 1, 0)]
 
 
 def test_each_failure_is_logged_once_with_its_url(crawl):

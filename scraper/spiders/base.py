@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from scrapy import Request
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spiders import CrawlSpider, Rule
 
@@ -26,6 +27,13 @@ class EventSiteSpider(CrawlSpider):
                  callback="parse_page", errback="page_failed", follow=True)
             for patterns in (cls.event_pages, cls.navigation) if patterns)
 
+    async def start(self):
+        """The start URLs with the errback too: a start URL that cannot be fetched (no network, DNS, 404) is a page
+        that failed like any other, logged and recorded, and counted apart: losing one loses a part of the site."""
+        for url in self.start_urls:
+            yield Request(url, callback=self._parse, errback=self.page_failed, dont_filter=True,
+                          meta={"dkevents_start_url": True})
+
     def parse_start_url(self, response, **kwargs):
         return self.parse_page(response)
 
@@ -38,6 +46,8 @@ class EventSiteSpider(CrawlSpider):
             (f"{type(failure.value).__name__}: {failure.value}".strip(": ") or type(failure.value).__name__)
         self.logger.warning("page failed: %s (%s)", url, reason)
         self.crawler.stats.inc_value("dkevents/pages_failed")
+        if request.meta.get("dkevents_start_url"):
+            self.crawler.stats.inc_value("dkevents/start_urls_failed")
         yield PageItem(url=url, source=self.source, status=response.status if response is not None else 0,
                        body=b"", error=reason, fetched_at=dt.datetime.now(dt.timezone.utc))
 
