@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from .chrome import contact_zones, cut_chrome
-from .dates import TimeRange, find_dates, local_datetime, resolve, resolve_year
+from .dates import TimeRange, find_dates, find_times, local_datetime, resolve, resolve_year
 from .lines import EVENT_TYPE, PLACE_LABELS, TIME_LABELS, LineInfo, classify_all, is_time_only
 from .mentions import mentioned_speakers
 from .model import Event, Session, Speaker, Venue
@@ -453,34 +453,42 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
 
 
 PROGRAMME_BREAK = re.compile(r"(?i)" + lexicon.pattern("programme_breaks"))
+_QUOTED = re.compile(r"[”“\"«]([^”“\"»]{8,120})[”“\"»]")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÆØÅ])")
 _ITEM_TITLE_END = re.compile(r":\s|(?<=[.!])\s+(?=[A-ZÆØÅ])")
 
 
 def _festival_items(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
     """A festival's or a stand's programme (`FAGLIG FREDAG den 11. november` / `Kl. 10:30` / title / speakers /
-    `Kl. 11:15` / ...): items that open with a time on a line of its own, each with its own title and people,
-    and none of a conference's common parts (arrival, breaks, welcome: extract/lexicon/programme_breaks.toml).
-    Each item is an event of its own. Returns (time line, end) per item, or None for any other page."""
+    `Kl. 11:15` / ..., or `Kl. 14.05 – 14.50 <title>` / speakers): items that open with a time, each with its
+    own title and people, and none of a conference's common parts (arrival, breaks, welcome:
+    extract/lexicon/programme_breaks.toml). Each item is an event of its own, dated by the day heading above
+    it. Returns (first line, end) per item, or None for any other page."""
     n = len(infos)
     if sum(1 for inf in infos if inf.anchor) > 4:
         return None
-    times = [i for i, inf in enumerate(infos) if not inf.anchor and i + 1 < n and is_time_only(inf.text)
-             and not is_time_only(infos[i + 1].text) and not infos[i + 1].anchor and not infos[i + 1].label]
-    if len(times) < 4 or not any(inf.anchor for inf in infos[:times[0]]):
+    starts = [i for i, inf in enumerate(infos) if inf.slot or (
+        not inf.anchor and i + 1 < n and is_time_only(inf.text) and not is_time_only(infos[i + 1].text)
+        and not infos[i + 1].anchor and not infos[i + 1].label)]
+    if len(starts) < 4 or not any(inf.anchor for inf in infos[:starts[0]]):
         return None
     items = []
-    for k, i in enumerate(times):
-        end = times[k + 1] if k + 1 < len(times) else min(n, i + 8)
-        end = next((j for j in range(i + 1, end) if infos[j].anchor), end)  # the next day's heading
+    for k, i in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else min(n, i + 10)
+        end = next((j for j in range(i + 1, end) if infos[j].anchor or infos[j].line.kind == "h"), end)
         items.append((i, end))
     # the common parts may stand in the items or in a timetable of slots elsewhere on the page
-    if any(PROGRAMME_BREAK.search(infos[i + 1].text) for i, _ in items) or \
+    if any(PROGRAMME_BREAK.search(_item_head(infos, i)) for i, _ in items) or \
             any(inf.slot and PROGRAMME_BREAK.search(inf.slot[2]) for inf in infos):
         return None
-    people = sum(1 for i, end in items if any(infos[j].speakers or (infos[j].prose and _names_someone(infos[j].text))
-                                             for j in range(i + 1, end)))
+    people = sum(1 for i, end in items if any(infos[j].speakers or _names_someone(infos[j].text)
+                                             for j in range(i, end)))
     return items if people * 2 >= len(items) else None
+
+
+def _item_head(infos: list[LineInfo], i: int) -> str:
+    """The line that names a programme item: the slot's text after its time, or the line under a time."""
+    return infos[i].slot[2] if infos[i].slot else infos[i + 1].text
 
 
 def _names_someone(text: str) -> bool:
@@ -491,17 +499,36 @@ def _names_someone(text: str) -> bool:
 def _festival_events(asm: "Assembler", infos: list[LineInfo], items: list[tuple[int, int]]) -> list[Event]:
     events = []
     for i, end in items:
-        head = infos[i + 1].text
-        # a title that runs on into its people or its description ("Skåltale for ...: Jakob Vedelsby, ...")
-        cut = _ITEM_TITLE_END.search(head) if infos[i + 1].prose or infos[i + 1].speakers else \
-            _SENTENCE_END.search(head)  # "Klassikerquiz med Adrian Hughes. Mød op og følg duellen!"
-        title, series, _ = clean_title(head[: cut.start()] if cut else head)
+        head = _item_head(infos, i)
+        line = infos[i] if infos[i].slot else infos[i + 1]
+        quoted = _QUOTED.search(head) if line.prose else None
+        colon = head.find(": ")
+        if quoted and len(quoted.group(1).split()) >= 3 and not 0 <= colon < quoted.start():
+            # "Dagens første arrangement ... Under titlen ”Mørkets fyrster eller demokratiets tjenere” ..."
+            head = quoted.group(1)
+        else:
+            # a title that runs on into its people or its description ("Skåltale for ...: Jakob Vedelsby, ...")
+            cut = _ITEM_TITLE_END.search(head) if line.prose or line.speakers else \
+                _SENTENCE_END.search(head)  # "Klassikerquiz med Adrian Hughes. Mød op og følg duellen!"
+            head = head[: cut.start()] if cut else head
+        head = re.sub(r"\s*\[[^\]]*\]\s*$", "", head)  # "[Sponsoreret af Astellas]"
+        title, series, _ = clean_title(head)
         ev = Event(title=title.rstrip(":"), series=series)
         ev.evidence["title"] = head
         day = next((j for j in range(i, -1, -1) if infos[j].anchor), None)
         asm.when(ev, [day] if day is not None else [], i, end)
+        times = find_times(infos[i].text)
+        if times and ev.start is not None:  # the item's own time, not the day's opening hours
+            first = ev.start.date() if isinstance(ev.start, dt.datetime) else ev.start
+            ev.start = local_datetime(first, times[0].start)
+            ev.end = local_datetime(first, times[0].end) if times[0].end else None
         asm.venue(ev, [], i, end)
-        asm.people(ev, i + 1, end, prose=True)
+        if ev.venue is None and day is not None:  # the place given with the day ("... kl. 11-17 foran Grønbech Hotel")
+            tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?", "",
+                          infos[day].text[infos[day].anchor.span[1]:])
+            place = place_after_date(tail)
+            ev.venue = parse_venue(place) if place else None
+        asm.people(ev, i, end, prose=True)
         asm.online(ev, i, end)
         asm.status(ev, i, end, [])
         events.append(ev)

@@ -81,7 +81,7 @@ def looks_like_address(text: str) -> bool:
 # a capitalised name that ends in a venue word (extract/lexicon/venue_words.toml)
 _VENUE_END = re.compile(lexicon.pattern("venue_words"))
 _NAME_RUN = r"[A-ZÆØÅ][\w'’.&-]*(?:\s+(?:[A-ZÆØÅ0-9][\w'’.&-]*|\([A-ZÆØÅ]?\d+[A-Z]?\)))*"
-_PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos)\s+(?P<place>" + _NAME_RUN + r")"
+_PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos|foran)\s+(?P<place>" + _NAME_RUN + r")"
                           r"(?:\s+i\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2}\b)?))?")
 
 

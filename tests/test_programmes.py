@@ -86,3 +86,29 @@ def test_a_run_of_dated_lines_with_places_is_one_event_per_line():
     events = extract_page(RUN, today=dt.date(2017, 10, 5), is_html=False).events
     assert [(e.start.isoformat(), e.venue.name) for e in events] == [
         ("2017-10-26T16:30:00+02:00", "Hotel Falster"), ("2017-11-02T16:30:00+01:00", "Bangs Have")]
+
+
+STAND = """Folkemødet var linet op med en række debatter om sundhed, misbrug og trivsel blandt børn og unge.
+TIDSPUNKT: Torsdag den 15. juni 2023 kl. 11-17 foran Grønbech Hotel (Folkescenen, N6)
+Kl. 14.05 – 14.50 Frisættende, frygtelig, følsom – debat om overgangsalder [Sponsoreret af Astellas]
+Anette Tønnes Petersen, overlæge, Rigshospitalet
+Moderator: Mette Thorn Sørensen, Molecule
+Kl. 15.05 – 15.50 En bedre fremtid med mindre misbrug
+Ida Fabricius Bruun, direktør, Alkohol & Samfund
+Moderator: Trine Petersen, Molecule
+16.00-16.25 Søren Brostrøm i den varme stol med hemmelige gæster
+Vært: Mette Thorn Sørensen, Molecule
+16.30 – 17.00 Pigeværelser og drengeture
+Kir S. Thomsen, Københavns Frie Promotere
+"""
+
+
+def test_a_stands_programme_of_timed_lines_is_a_list_of_events_at_the_days_place():
+    events = extract_page(STAND, today=dt.date(2023, 5, 1), is_html=False).events
+    assert [(e.title, e.start.strftime("%d/%m %H:%M")) for e in events] == [
+        ("Frisættende, frygtelig, følsom – debat om overgangsalder", "15/06 14:05"),
+        ("En bedre fremtid med mindre misbrug", "15/06 15:05"),
+        ("Søren Brostrøm i den varme stol med hemmelige gæster", "15/06 16:00"),
+        ("Pigeværelser og drengeture", "15/06 16:30")]
+    assert all(e.venue and e.venue.name.startswith("Grønbech Hotel") for e in events)
+    assert {s.name for s in events[0].speakers} == {"Anette Tønnes Petersen", "Mette Thorn Sørensen"}
