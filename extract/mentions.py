@@ -29,7 +29,7 @@ _VERBS_AFTER = re.compile(r"(?i)^(?:og|er|var|vil|skal|kan|har|fortæller|taler|
 
 @cache
 def _contexts() -> tuple[list[re.Pattern], list[re.Pattern]]:
-    data = tomllib.loads((lexicon.HERE / "not_speaker_context.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(lexicon.read("not_speaker_context"))
     before = [re.compile(e["pattern"]) for e in data["entry"] if e["side"] == "before"]
     after = [re.compile(e["pattern"]) for e in data["entry"] if e["side"] == "after"]
     return before, after

@@ -62,9 +62,11 @@ def dateline(texts: list[str]) -> int | None:
                 not _BARE_DATE_REST.match(t[:m.span[0]] + t[m.span[1]:]):
             continue
         day = _day(m.year, m.month, m.day)
-        later = [(x, d) for x in texts[i + 1:] for d in (find_dates(x) if any(ch.isdigit() for ch in x) else [])]
-        # a listing whose items start with their own date lines is not a news item
-        if day and any(_after(day, d) for _, d in later) and not any(_bare(x, d) for x, d in later):
+        later = [(k, x, d) for k, x in enumerate(texts[i + 1:], 1)
+                 for d in (find_dates(x) if any(ch.isdigit() for ch in x) else [])]
+        # the item announces its event in its lead, just below (a date far down is background); a listing whose
+        # items start with their own date lines is not a news item
+        if day and any(_after(day, d) for k, _, d in later if k <= 4) and not any(_bare(x, d) for _, x, d in later):
             return i
         return None
     return None

@@ -65,3 +65,10 @@ def test_an_old_page_dates_its_event_in_its_own_year_and_says_so():
 ])
 def test_dateline(texts, expected):
     assert dateline(texts) == expected
+
+
+def test_a_date_over_an_event_card_is_the_events_even_with_later_background_dates():
+    texts = ["27 jun 2023", "Fyraftensdebat · Region Øst", "Fyraftensdebat med borgmestrene", "Hvordan sikrer vi ...",
+             "De borgere, som har de mest komplekse problemer ...", "Københavns Kommune er ingen undtagelse.",
+             "Folketinget har i juni vedtaget en lov, der træder i kraft 1. juli 2023."]
+    assert dateline(texts) is None

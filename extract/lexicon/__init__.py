@@ -14,9 +14,15 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
-HERE = Path(__file__).parent
+# read through importlib.resources: the package may run from a zipped egg (a Scrapyd deployment)
+HERE = resources.files(__name__)
+
+
+def read(name: str) -> str:
+    """The text of one vocabulary file."""
+    return HERE.joinpath(f"{name}.toml").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -28,12 +34,12 @@ class Entry:
 
 
 def names() -> list[str]:
-    return sorted(p.stem for p in HERE.glob("*.toml"))
+    return sorted(p.name.removesuffix(".toml") for p in HERE.iterdir() if p.name.endswith(".toml"))
 
 
 @cache
 def entries(name: str) -> tuple[Entry, ...]:
-    data = tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(read(name))
     return tuple(Entry(pattern=e["pattern"], examples=tuple(e.get("examples", ())),
                        counter=tuple(e.get("counter", ())), why=e.get("why", "")) for e in data["entry"])
 
@@ -46,7 +52,7 @@ def pattern(name: str) -> str:
 
 @cache
 def _meta(name: str) -> dict:
-    data = tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(read(name))
     return {"mode": data.get("mode", "search"), "prefix": data.get("prefix", "")}
 
 
@@ -66,5 +72,5 @@ def matcher(name: str, entry: Entry) -> re.Pattern:
 
 def describe(name: str) -> str:
     """What the vocabulary is for: the file's leading comment."""
-    lines = (HERE / f"{name}.toml").read_text(encoding="utf-8").splitlines()
+    lines = read(name).splitlines()
     return " ".join(l.lstrip("# ") for l in lines if l.startswith("#"))
