@@ -8,7 +8,7 @@ import re
 
 from .chrome import contact_zones, cut_chrome
 from .dates import TimeRange, find_dates, find_times, local_datetime, resolve, resolve_year
-from .lines import EVENT_TYPE, PLACE_LABELS, TIME_LABELS, LineInfo, classify_all, is_time_only
+from .lines import CHROME_TITLE, EVENT_TYPE, PLACE_LABELS, TIME_LABELS, LineInfo, classify_all, is_time_only
 from .mentions import mentioned_speakers
 from .model import Event, Session, Speaker, Venue
 from .segment import pure_date_line, same_day, segment
@@ -107,8 +107,8 @@ class Assembler:
             under = self._place_under_heading(anchor_idx, lo, hi)
             if under and POSTAL.search(under[0]):
                 raw, why = under
-        for finder in (self._place_under_heading, self._place_on_date_line, self._address_line,
-                       self._town_after_date, self._named_venue):
+        for finder in (self._place_under_heading, self._place_on_date_line, self._place_in_dated_sentence,
+                       self._address_line, self._town_after_date, self._named_venue):
             if raw is not None:
                 break
             raw, why = finder(anchor_idx, lo, hi) or (None, None)
@@ -206,7 +206,7 @@ class Assembler:
             if re.fullmatch(r"[\w-]+\s*:\s*", head):
                 continue  # "Holdstart: 3. februar": a label, not a place
             head = head.strip(" ,-–:")
-            if sum(w[:1].islower() for w in head.split()) >= 2 and not POSTAL.search(head):
+            if (sum(w[:1].islower() for w in head.split()) >= 2 or re.search(r"\d", head)) and not POSTAL.search(head):
                 continue  # "Det finder sted", "Konferencen afholdes": the start of a sentence, not a place
             if EVENT_TYPE.match(head) and len(head.split()) <= 2:
                 continue  # "Temadag d. 12. marts": the kind of event, not a place
@@ -228,11 +228,30 @@ class Assembler:
             inf = self.infos[i]
             if i in self.contacts or inf.anchor or inf.prose:
                 continue
-            if looks_like_address(inf.text) and inf.words <= 16:
+            if (looks_like_address(inf.text) or (inf.words <= 10 and re.search(r",\s*[1-9]\d{3}\s+[A-ZÆØÅ][\wæøå]+"
+                                                                            r"(?:\s+[A-ZÆØÅ]{1,2})?$", inf.text))) \
+                    and inf.words <= 16:
                 return re.split(r",?\s+kl\.?\s*\d", inf.text)[0], None  # "Industriens Hus, ..., kl. 09:30-12:00"
             m = re.match(r"^(?P<place>[A-ZÆØÅ][^.]{2,80}?),\s*kl\.?\s*\d", inf.text)
             if m and not inf.speakers:
                 return m["place"], None
+        return None
+
+    def _place_in_dated_sentence(self, anchor_idx: list[int], lo: int, hi: int) -> tuple[str, str] | None:
+        """A sentence that gives the event's day again with its place: `Dagtilbudskonferencen afholdes d. 31. maj
+        2022 i ODEON i Odense`, `Det foregår d. 5. maj 2017 kl.14:00-16:30 i auditoriet på Metropol, ...`."""
+        days = {(self.infos[i].anchor.day, self.infos[i].anchor.month) for i in anchor_idx if self.infos[i].anchor}
+        for i in range(lo, hi):
+            inf = self.infos[i]
+            if i in self.contacts or i in anchor_idx:
+                continue
+            for d in inf.dates:
+                if (d.day, d.month) in days:
+                    tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?",
+                                  "", inf.text[d.span[1]:])
+                    place = place_after_date(tail)
+                    if place:
+                        return place, inf.text
         return None
 
     def _named_venue(self, anchor_idx: list[int], lo: int, hi: int) -> tuple[str, str] | None:
@@ -252,7 +271,7 @@ class Assembler:
         for i in anchor_idx:
             nxt = infos[i + 1] if i + 1 < hi else None
             if nxt is not None and nxt.words <= 3 and (pure_date_line(infos[i]) or infos[i].undated) \
-                    and i + 1 not in self.item_titles \
+                    and i + 1 not in self.item_titles and not CHROME_TITLE.search(nxt.text) \
                     and re.fullmatch(r"(?:\d{4}\s+)?[A-ZÆØÅ][\wæøå.-]*(?:\s+(?:[A-ZÆØÅ][\wæøå.-]*|[A-ZÆØÅ]{1,2}))*",
                                      nxt.text) and not nxt.generic and not nxt.speakers:
                 return nxt.text, None
@@ -516,6 +535,8 @@ def _festival_events(asm: "Assembler", infos: list[LineInfo], items: list[tuple[
         ev = Event(title=title.rstrip(":"), series=series)
         ev.evidence["title"] = head
         day = next((j for j in range(i, -1, -1) if infos[j].anchor), None)
+        while day and infos[day - 1].anchor:
+            day -= 1  # a heading of several date lines ("Torsdag ... kl. 11-17 ..." / "Fredag og lørdag ..."): its first
         asm.when(ev, [day] if day is not None else [], i, end)
         times = find_times(infos[i].text)
         if times and ev.start is not None:  # the item's own time, not the day's opening hours

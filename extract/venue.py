@@ -81,8 +81,11 @@ def looks_like_address(text: str) -> bool:
 # a capitalised name that ends in a venue word (extract/lexicon/venue_words.toml)
 _VENUE_END = re.compile(lexicon.pattern("venue_words"))
 _NAME_RUN = r"[A-ZÆØÅ][\w'’.&-]*(?:\s+(?:[A-ZÆØÅ0-9][\w'’.&-]*|\([A-ZÆØÅ]?\d+[A-Z]?\)))*"
-_PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos|foran)\s+(?P<place>" + _NAME_RUN + r")"
-                          r"(?:\s+i\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2}\b)?))?")
+# a room before the named place: "i auditoriet på Metropol", "i kantinen på Rådhuset"
+_ROOM = r"(?:(?:det\s+store\s+|den\s+gamle\s+|store\s+)?[a-zæøå]*(?:auditoriet|salen|sal|kantinen|lokalet|mødelokalet|foyeren|aulaen|kælderen|teltet|haven)\s+(?:på|i)\s+)?"
+_PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos|foran)\s+(?P<place>" + _ROOM + _NAME_RUN + r")"
+                          r"(?P<street>,\s+[A-ZÆØÅ][\wæøå.'’ -]*?\s\d{1,4}[A-Za-z]?(?:-\d{1,4})?)?"
+                          r"(?:\s+(?:i|på)\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2}\b)?))?")
 
 
 def place_after_date(tail: str) -> str | None:
@@ -90,7 +93,7 @@ def place_after_date(tail: str) -> str | None:
     → `Severin i Middelfart`."""
     tail = tail.lstrip(" ,")
     m = _PLACE_AFTER.match(tail)
-    if not m or m.start() > 1 or len(m["place"].split()) > 5:
+    if not m or m.start() > 1 or len(m["place"].split()) > 8:
         return None
     return _with_venue_word(m, tail)
 
@@ -98,7 +101,7 @@ def place_after_date(tail: str) -> str | None:
 def _with_venue_word(m: re.Match, text: str) -> str:
     """The place as matched, with a lower-case venue word that ends its name (`Sct. Jørgens sognegård/kirke`)
     and its town."""
-    place = m["place"]
+    place = m["place"] + (m["street"] or "")
     if not m["town"]:
         nxt = re.match(r"\s+([a-zæøå]+)(?:/[a-zæøå]+)?", text[m.end("place"):])
         if nxt and _VENUE_END.search(nxt.group(1)):

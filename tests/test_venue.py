@@ -10,6 +10,10 @@ from extract.venue import is_named_venue, named_venue, parse_venue, place_after_
     (" på Ungdomsgården i Grindsted, og ti partier har meldt deres ankomst.", "Ungdomsgården i Grindsted"),
     (" i Sct. Jørgens sognegård/kirke.", "Sct. Jørgens sognegård"),
     (" i Kæmpestrandens Eventtelt (J32): Hører demokratiet", "Kæmpestrandens Eventtelt (J32)"),
+    (" i auditoriet på Metropol, Kronprinsesse Sofies Vej 35 på Frederiksberg med en reception",
+     "auditoriet på Metropol, Kronprinsesse Sofies Vej 35 i Frederiksberg"),
+    (" på Hotel Nyborg Strand, Østerøvej 2 i Nyborg.", "Hotel Nyborg Strand, Østerøvej 2 i Nyborg"),
+    (" i ODEON i Odense. Konferencen henvender sig", "ODEON i Odense"),
     (" i hele landet", None),
     (", og alle er velkomne", None),
 ])
