@@ -424,7 +424,10 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         n = len(infos)
         t, title_text = page_title(infos)
         if title_text is None:
-            title_text = next((inf.text for inf in infos if inf.words <= 14), "(uden titel)")
+            # no heading: a name in quotes that the page invites to ('inviterer Røde Kors til "Frivilligdag 2022"'),
+            # else the first short line
+            invited = next((m.group(1) for inf in infos if (m := _INVITED_NAME.search(inf.text))), None)
+            title_text = invited or next((inf.text for inf in infos if inf.words <= 14), "(uden titel)")
         title, series, _ = clean_title(title_text)
         ev = Event(title=title, series=series)
         ev.evidence["title"] = title_text
@@ -558,6 +561,7 @@ def _festival_events(asm: "Assembler", infos: list[LineInfo], items: list[tuple[
 
 _HELD_TWICE = re.compile(r"(?i)\b(?:afholdes|holdes|gennemføres|gentages)\s+(?:to|tre|fire|flere)\s+gange\b|"
                          r"\b(?:to|tre|fire)\s+(?:gange|steder|byer)\b|\bsamme\s+(?:møde|arrangement|program)\b")
+_INVITED_NAME = re.compile(r"(?i)\binviterer\b[^.]{0,60}?\btil\s+(?:\w+\s+){0,2}[\"”“«]([^\"”“»]{3,80})[\"”“»]")
 _TOWN_LINE = re.compile(r"^(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?)\s*:\s+(?P<rest>\S.*)$")
 
 

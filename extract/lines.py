@@ -216,8 +216,10 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
         return False
     if not re.match(r"[\wÆØÅ\"'”“«(]", t) or t[0].islower():
         return False
-    if re.search(r"(?i)(?:https?://|www\.)", t) or t.count(" / ") >= 2 or t.count(" | ") >= 2:
-        return False
+    if re.search(r"(?i)(?:https?://|www\.)", t) or t.count(" / ") >= 2 or t.count(" | ") >= 2 or " > " in t:
+        return False  # a link, a breadcrumb ("Samfundsvidenskab > Arrangementer > ...") or a table row
+    if t.endswith(":"):
+        return False  # "Konference på DPU:": a label over the title
     if _OPEN_END.search(t):
         return False  # "Årsmødet 2022 bliver afholdt på": a sentence broken over lines, not a heading
     if "," in t and _STREET_WORD.search(t) or _NUMBERED_PLACE.match(t):

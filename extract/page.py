@@ -1,6 +1,7 @@
 """The entry point: a page (HTML or its text) → Page(events=[...])."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from urllib.parse import urlparse
@@ -41,6 +42,7 @@ def extract_page(content: str | bytes, url: str | None = None, today: dt.date | 
     if not is_html and isinstance(content, str) and "\x00" in content:
         raise ValueError("binary content, not a page")
     lines = join_split_dates(lines_from_html(content) if is_html else lines_from_text(content))
+    lines = [_without_date_stamp(line) for line in lines]
     if not lines:
         raise ValueError("the page has no text")
     reference, how = reference_date((line.text for line in lines), url, today)
@@ -56,6 +58,18 @@ def extract_page(content: str | bytes, url: str | None = None, today: dt.date | 
     for ev in events:  # a weekday that contradicts its date is the page's problem too: say so at the top
         page.warnings += [f"{ev.title[:40]}: {w}" for w in ev.warnings if w.startswith("weekday")]
     return page
+
+
+# a stored copy's date stamp before the first words ("date 2022-02 HJALLERUP:Lørdag 5. februar ..."): the month the
+# page was stored, not part of its text
+_DATE_STAMP = re.compile(r"^date\s+((?:19|20)\d{2})-(\d{2})(?:-\d{2})?\s*")
+
+
+def _without_date_stamp(line):
+    m = _DATE_STAMP.match(line.text)
+    if not m:
+        return line
+    return dataclasses.replace(line, text=line.text[m.end():])
 
 
 def strip_header(text: str) -> tuple[str, str | None]:

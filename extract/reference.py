@@ -58,15 +58,19 @@ def dateline(texts: list[str]) -> int | None:
         if len(found) != 1:
             continue
         m = found[0]
-        if not m.year or m.weekday is not None or m.start_time is not None or m.end_day is not None or \
-                not _BARE_DATE_REST.match(t[:m.span[0]] + t[m.span[1]:]):
+        # a time stamp to the minute ("kl: 12:16") is when the item was posted; events start on round times
+        stamped = m.start_time is not None and m.start_time[1] % 5 != 0 and m.end_time is None
+        if not m.year or (m.weekday is not None and not stamped) or (m.start_time is not None and not stamped) or \
+                m.end_day is not None or not (stamped or _BARE_DATE_REST.match(t[:m.span[0]] + t[m.span[1]:])):
             continue
         day = _day(m.year, m.month, m.day)
         later = [(k, x, d) for k, x in enumerate(texts[i + 1:], 1)
                  for d in (find_dates(x) if any(ch.isdigit() for ch in x) else [])]
         # the item announces its event in its lead, just below (a date far down is background); a listing whose
         # items start with their own date lines is not a news item
-        if day and any(_after(day, d) for k, _, d in later if k <= 4) and not any(_bare(x, d) for _, x, d in later):
+        # (a time stamp to the minute says "posted" wherever the event's date comes)
+        if day and any(_after(day, d) for k, _, d in later if k <= 4 or stamped) and \
+                not any(_bare(x, d) for _, x, d in later):
             return i
         return None
     return None

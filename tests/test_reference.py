@@ -72,3 +72,12 @@ def test_a_date_over_an_event_card_is_the_events_even_with_later_background_date
              "De borgere, som har de mest komplekse problemer ...", "Københavns Kommune er ingen undtagelse.",
              "Folketinget har i juni vedtaget en lov, der træder i kraft 1. juli 2023."]
     assert dateline(texts) is None
+
+
+def test_a_time_stamp_to_the_minute_under_the_headline_is_when_the_item_was_posted():
+    texts = ["Håndværkere og vognmænd inviterer til erhvervspolitisk Topmøde", "Torsdag 12. oktober 2017 kl: 12:16",
+             "Trafik, parkering og trængsel", "Frank Jensen (A), overborgmester", "Jakob Næsager (C)", "Niko Grünfeld (AL)",
+             "Debatmødet foregår onsdag 1. november klokken 17-19 i Moltkes Palæ, Dr. Tværgade 2 i København."]
+    assert dateline(texts) == 1
+    texts[1] = "Torsdag 12. oktober 2017 kl. 12:00"  # a round hour is an event's time
+    assert dateline(texts) is None

@@ -43,3 +43,24 @@ def _title(text: str) -> str | None:
 ])
 def test_page_title(text, title):
     assert _title(text) == title
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Den svære beslutning – Københavns Universitet\n\nSamfundsvidenskab > Arrangementer > Den svære beslutning\n\n"
+     "Den svære beslutning\n\nPå grundlag af et spændende studie af sagsbehandlernes arbejde præsenterer vi en ny "
+     "antologi om de svære beslutninger i socialt arbejde med udsatte børn og familier.", "Den svære beslutning"),
+    ("Konference på DPU:\n\nTrivsel og mistrivsel blandt børn og unge\n\nKonference 27. marts 2023 i København\n\n"
+     "Der har bredt sig en national opfattelse af, at mistrivslen blandt børn og unge er stigende, og det vil vi se på.",
+     "Trivsel og mistrivsel blandt børn og unge"),
+    ("Informationsmøde for kandidater\n\nTidspunkt Ikon\n\nDato: 12-09-2017\n\nTid: 17:00 - 18:30",
+     "Informationsmøde for kandidater"),
+])
+def test_breadcrumbs_labels_and_icons_are_no_titles(text, title):
+    assert _title(text) == title
+
+
+def test_a_quoted_name_the_page_invites_to_when_there_is_no_heading():
+    from extract import extract_page
+    text = ('Lørdag 5. februar 2022 inviterer Røde Kors til "Frivilligdag 2022" i Kulturhuset i Hjallerup. Der er '
+            'flere prominente besøg på dagen, der indledes klokken 9.30 med oplæg og debat om frivilligheden.')
+    assert [e.title for e in extract_page(text, is_html=False).events] == ["Frivilligdag 2022"]
