@@ -39,8 +39,11 @@ def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str 
         crawler = process.create_crawler(name)
         crawlers[name] = crawler
         process.crawl(crawler)
+    from pipelines.store import DatasetStore
     try:
-        process.start()
+        # one writing process at a time: a second crawl waits here (and says so) before it fetches anything
+        with DatasetStore(datasets).lock():
+            process.start()
     finally:
         if server is not None:
             server.stop()

@@ -11,11 +11,13 @@ def print_summary(datasets: str, stats: dict[str, dict] | None = None) -> None:
     console = Console()
     if stats:
         t = Table(title="Crawl")
-        for c in ("spider", "pages", "events", "failed pages", "finish"):
+        for c in ("spider", "pages", "events committed", "failed pages", "finish"):
             t.add_column(c)
         for name, s in stats.items():
             errors = s.get("dkevents/pages_failed") or 0
-            t.add_row(name, str(s.get("response_received_count", 0)), str(s.get("dkevents/events", 0)),
+            # what the run committed (an event listed on three pages is one event), never what it merely read
+            committed = "NOT committed" if s.get("dkevents/commit_failed") else str(s.get("dkevents/committed_events", 0))
+            t.add_row(name, str(s.get("response_received_count", 0)), committed,
                       str(errors), str(s.get("finish_reason")))
         console.print(t)
     try:
