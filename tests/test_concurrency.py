@@ -144,3 +144,18 @@ def test_a_killed_runs_archive_is_removed_and_never_reprocessed(tmp_path):
     assert reprocess_archive(root) == (1, 1)
     assert rows(root, "SELECT status FROM events") == {("confirmed",)}
     assert [p.name for p in (root / "archive").iterdir()] == ["20241001T000000Z-aaaaaa-main.warc.gz"]
+
+
+def test_one_crawl_of_two_sites_keeps_both_and_its_summary_says_what_was_committed(tmp_path, snapshot_crawl):
+    reference, _ = snapshot_crawl
+    root = tmp_path / "datasets"
+    cmd = [c for c in crawl_cmd(root, "cfbu", "samu") if c != "--no-summary"]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ,
+                                                                                          "COLUMNS": "200"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    both = ("cfbu", "samu")
+    assert rows(root, in_sources(EVENT_KEYS, *both)) == rows(reference, in_sources(EVENT_KEYS, *both))
+    committed = dict(rows(root, "SELECT source, count(*) FROM events GROUP BY 1"))
+    for spider in both:  # the Crawl table's row: spider | pages | events committed | failed pages | finish
+        line = next(l for l in proc.stdout.splitlines() if l.replace("│", " ").split()[:1] == [spider])
+        assert line.replace("│", " ").split()[2] == str(committed[spider]), line
