@@ -178,8 +178,8 @@ class DatasetStore:
                            key=lambda v: (v / "COMMITTED").stat().st_mtime_ns)
         for v in versions:
             if v != cur and v not in committed[-KEEP_VERSIONS:]:
-                shutil.rmtree(v, ignore_errors=True)
-                removed.append(str(v))
+                if _remove_unless_read(v):  # else a reader still reads it; a later run removes it
+                    removed.append(str(v))
         for tmp in self.root.glob(".current-*"):
             tmp.unlink(missing_ok=True)
         return removed
@@ -191,6 +191,40 @@ class DatasetStore:
                 if not link.is_symlink():
                     link.symlink_to(Path("current") / table)
             # a real directory there (not ours) is left alone
+
+
+def hold_version(store: DatasetStore):
+    """(the current version, an open file whose shared flock keeps it from removal), or None when nothing is
+    committed. Close the file to let the version go."""
+    for _ in range(100):  # each retry means a commit and a removal happened in between: rare
+        cur = store.current
+        if cur is None:
+            return None
+        try:
+            fh = open(cur / "COMMITTED", "r")
+        except FileNotFoundError:
+            continue  # removed between the resolve and the open: a newer one is current
+        fcntl.flock(fh, fcntl.LOCK_SH)  # waits while a removal of this version is under way
+        if (cur / "COMMITTED").exists():
+            return cur, fh
+        fh.close()
+    raise RuntimeError(f"{store.root}/current keeps changing; try again")
+
+
+def _remove_unless_read(version: Path) -> bool:
+    """Removes a version no reader holds (hold_version); False when one does."""
+    try:
+        fh = open(version / "COMMITTED", "r")
+    except OSError:
+        shutil.rmtree(version, ignore_errors=True)  # never committed
+        return True
+    with fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        shutil.rmtree(version, ignore_errors=True)  # under the lock: a reader arriving now finds it gone
+        return True
 
 
 def archive_run_id(name: str) -> str:

@@ -248,3 +248,34 @@ def test_a_relative_datasets_folder_keeps_its_current_version(tmp_path, monkeypa
     assert store.current is not None and store.current.exists()
     assert len(pd.read_parquet("datasets/events")) == 2 + 4 * 1
     assert len(list(Path("datasets/.versions").iterdir())) <= 3
+
+
+def test_query_cannot_read_duckdbs_temp_folder(store, tmp_path, monkeypatch):
+    write_run(store, {URL: PAGE_V1}, dt.datetime(2021, 4, 1, tzinfo=dt.timezone.utc))
+    monkeypatch.chdir(tmp_path)  # DuckDB's temp folder is .tmp/ in the working directory
+    (tmp_path / ".tmp").mkdir()
+    (tmp_path / ".tmp" / "secret.txt").write_text("hush")
+    q = DatasetQuery(store.root)
+    for sql in ["SELECT * FROM read_text('.tmp/secret.txt')", f"SELECT * FROM read_text('{tmp_path}/.tmp/secret.txt')",
+                "SELECT * FROM glob('.tmp/*')"]:
+        with pytest.raises(QueryError):
+            q.df(sql)
+    assert q.df("SELECT count(*) AS n FROM events").n[0] == 2
+
+
+def test_an_open_query_keeps_its_version_while_later_runs_commit(store):
+    write_run(store, {URL: PAGE_V1}, dt.datetime(2021, 4, 1, tzinfo=dt.timezone.utc))
+    q = DatasetQuery(store.root)
+    opened = q.version
+    for k in range(5):  # more commits than the store keeps versions
+        write_run(store, {URL.replace("moederaekke", f"m{k}"): PAGE_V1.replace("ydelsessystem", f"system {k}")},
+                  dt.datetime(2021, 4, 2, tzinfo=dt.timezone.utc))
+    # still the data as it was when it opened, from the version it opened
+    assert q.df("SELECT count(*) AS n FROM events").n[0] == 2
+    assert q.df("SELECT count(*) AS n FROM runs").n[0] == 1
+    assert opened.exists() and store.current != opened
+    q.close()
+    write_run(store, {URL: PAGE_V1}, dt.datetime(2021, 4, 3, tzinfo=dt.timezone.utc))
+    assert not opened.exists()  # let go, it is removed like any old version
+    with DatasetQuery(store.root) as q2:
+        assert q2.df("SELECT count(*) AS n FROM runs").n[0] == 7
