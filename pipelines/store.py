@@ -31,9 +31,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .changes import CHANGE_SQL
+from .changes import CHANGE_SQL, MOVED_SQL
 from .derive import derive
-from .schema import ALL_TABLES, KEYS, PARTITIONS, TABLES
+from .schema import ALL_TABLES, KEYS, PAGE, PAGE_EVENTS, PARTITIONS, TABLES
 
 KEEP_VERSIONS = 3
 MERGE_MEMORY = os.environ.get("DKEVENTS_MERGE_MEMORY", "512MB")  # readers that opened an older version keep working while it is kept
@@ -288,6 +288,9 @@ class RunWriter:
         tab = pa.Table.from_pylist(rows, schema=schema)
         tab = tab.append_column("_seq", pa.array(range(self.batches * 10**9, self.batches * 10**9 + len(rows)),
                                                  pa.int64()))
+        if table in _BY_PAGE:
+            tab = tab.append_column(PAGE, pa.array([r.get(PAGE) for r in rows], pa.string()))
+            tab = tab.append_column(PAGE_EVENTS, pa.array([r.get(PAGE_EVENTS) for r in rows], pa.int32()))
         out = self.staging / table
         out.mkdir(parents=True, exist_ok=True)
         pq.write_table(tab, out / f"batch-{self.tag}-{self.batches:06d}.parquet", compression="zstd")
@@ -322,24 +325,23 @@ class RunWriter:
         con.execute(f"SET memory_limit='{MERGE_MEMORY}'")
         con.execute(f"SET temp_directory='{self.staging / 'spill'}'")
         now = dt.datetime.now(dt.timezone.utc)
+        staged_events = self.staging / "events"
+        con.execute("CREATE OR REPLACE VIEW event_pages AS " + (
+            f"SELECT event_id, min({PAGE_EVENTS}) AS best FROM read_parquet('{staged_events}/*.parquet') GROUP BY 1"
+            if staged_events.exists() else "SELECT NULL::VARCHAR AS event_id, NULL::INTEGER AS best WHERE false"))
         for table, schema in TABLES.items():
             con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(con, old, table, schema))
-            staged = self.staging / table
-            src = (f"SELECT * EXCLUDE (_seq) FROM read_parquet('{staged}/*.parquet') "
-                   f"{_latest(table)}") if staged.exists() else _empty_select(schema)
-            con.execute(f"CREATE OR REPLACE VIEW new_{table} AS {src}")
+            con.execute(f"CREATE OR REPLACE VIEW new_{table} AS " + _staged_select(self.staging / table, table, schema))
         staged_rows = {t: con.execute(f"SELECT count(*) FROM new_{t}").fetchone()[0] for t in TABLES}
         # one list parameter: executemany would run an INSERT per page (0.3 s for 2,000 pages)
         con.execute("CREATE OR REPLACE TABLE seen_pages AS SELECT unnest(?::VARCHAR[]) AS url",
                     [list(seen_pages or [])])
+        # an event whose day changed has a new id: the same page and title (as an identity) tell it is the same
+        from .rows import title_key  # (imports the extraction library: only a commit needs it)
+        con.create_function("title_key", title_key, ["VARCHAR"], "VARCHAR")
+        con.execute(f"CREATE OR REPLACE TABLE moved_events AS {MOVED_SQL}")
         # what changed since the last version, before the merge hides it
-        con.execute(f"CREATE OR REPLACE TABLE changes AS {CHANGE_SQL}",
-                    {"run_id": self.run_id, "now": now, "had_old": old is not None})
-        con.execute("""CREATE OR REPLACE TABLE moved_events AS
-            SELECT o.event_id AS old_id FROM old_events o JOIN new_events n
-              ON o.source_url = n.source_url AND o.title = n.title
-            WHERE o.event_id NOT IN (SELECT event_id FROM new_events)
-              AND n.event_id NOT IN (SELECT event_id FROM old_events)""")
+        con.execute(f"CREATE OR REPLACE TABLE changes AS {CHANGE_SQL}", {"run_id": self.run_id, "now": now})
         for table, schema in TABLES.items():
             _write_table(con, table, schema, version / table)
         derive(con, store.root, version)
@@ -372,6 +374,27 @@ def _owner_alive(staging: Path) -> bool:
             return True
         fcntl.flock(fh, fcntl.LOCK_UN)
         return False
+
+
+_BY_PAGE = ("events", "sessions", "appearances")
+
+
+def _staged_select(staged: Path, table: str, schema: pa.Schema) -> str:
+    """A run's rows of one table, one per key. Within a run a later row with the same key wins, except that an
+    event read from several pages takes its row, sessions and speakers from its own page (the page listing the
+    fewest events; among equals, the first URL): never from whichever page a worker happened to finish last."""
+    if not staged.exists():
+        return _empty_select(schema)
+    src = f"read_parquet('{staged}/*.parquet')"
+    if table == "events":
+        return (f"SELECT * EXCLUDE (_seq, {PAGE}, {PAGE_EVENTS}) FROM {src} QUALIFY row_number() OVER "
+                f"(PARTITION BY event_id ORDER BY {PAGE_EVENTS} NULLS LAST, source_url, _seq DESC) = 1")
+    if table in _BY_PAGE:
+        key = KEYS[table][0]
+        return (f"SELECT s.* EXCLUDE (_seq, {PAGE}, {PAGE_EVENTS}) FROM {src} s JOIN event_pages p USING (event_id) "
+                f"WHERE s.{PAGE_EVENTS} IS NOT DISTINCT FROM p.best QUALIFY row_number() OVER "
+                f"(PARTITION BY s.{key} ORDER BY s.{PAGE} NULLS LAST, s._seq DESC) = 1")
+    return f"SELECT * EXCLUDE (_seq) FROM {src} {_latest(table)}"
 
 
 def _latest(table: str) -> str:
