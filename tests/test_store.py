@@ -279,3 +279,19 @@ def test_an_open_query_keeps_its_version_while_later_runs_commit(store):
     assert not opened.exists()  # let go, it is removed like any old version
     with DatasetQuery(store.root) as q2:
         assert q2.df("SELECT count(*) AS n FROM runs").n[0] == 7
+
+
+def test_a_suppressed_person_leaves_every_table_and_every_later_run(store):
+    write_run(store, {URL: PAGE_V1}, dt.datetime(2021, 4, 1, tzinfo=dt.timezone.utc))
+    write_run(store, {URL: PAGE_V2}, dt.datetime(2021, 4, 8, tzinfo=dt.timezone.utc))
+    history = read(store.root, "event_changes")
+    assert {"Jens Jensen", "Torben Tranæs"} <= set(history.field.dropna())  # added and removed, before
+    (store.root / "suppressed_people.csv").write_text("name,requested,note\nJens Jensen,2021-04-10,\n"
+                                                      "professor Torben Tranæs,2021-04-10,\n", encoding="utf-8")
+    for day in (15, 22):  # the run after the request, and the one after that
+        write_run(store, {URL: PAGE_V2}, dt.datetime(2021, 4, day, tzinfo=dt.timezone.utc))
+        for table in ("event_changes", "appearances", "people", "events"):
+            text = read(store.root, table).astype(str).to_csv()
+            assert "Jens Jensen" not in text and "Torben Tranæs" not in text, table
+    left = read(store.root, "event_changes")
+    assert ("speaker_confirmed", "Mette Hansen") in set(zip(left.change, left.field))  # others' history stays
