@@ -32,7 +32,7 @@ def rows(root: Path, sql: str) -> set:
     for t in ("events", "appearances", "pages", "runs"):
         con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{root}/current/{t}/**/*.parquet', "
                     "hive_partitioning=true)")
-    return set(con.execute(sql).fetchall())
+    return {tuple(tuple(v) if isinstance(v, list) else v for v in r) for r in con.execute(sql).fetchall()}
 
 
 PAGE_URLS = "SELECT url FROM pages WHERE source IN ({})"
@@ -159,3 +159,50 @@ def test_one_crawl_of_two_sites_keeps_both_and_its_summary_says_what_was_committ
     for spider in both:  # the Crawl table's row: spider | pages | events committed | failed pages | finish
         line = next(l for l in proc.stdout.splitlines() if l.replace("│", " ").split()[:1] == [spider])
         assert line.replace("│", " ").split()[2] == str(committed[spider]), line
+
+
+def test_soak_random_kills_among_concurrent_writers_end_with_exactly_a_clean_runs_rows(tmp_path, snapshot_crawl):
+    """Rounds of two crawls and a reprocess started together, one of them SIGKILLed (with its worker
+    processes) at a random moment; then one clean crawl. Bounded: rounds start for 15 seconds (at least two)."""
+    import random
+    import signal
+
+    reference, _ = snapshot_crawl
+    root = tmp_path / "datasets"
+    seed = int(os.environ.get("SOAK_SEED", time.time()))
+    rng = random.Random(seed)
+    reprocess = [sys.executable, "-m", "scraper.cli", "reprocess", "--datasets", str(root)]
+    deadline, rounds, kills = time.monotonic() + 15, 0, 0
+    while time.monotonic() < deadline or rounds < 2:
+        spiders = ["altinget", "samu", "ds", "cfbu"]
+        rng.shuffle(spiders)
+        cmds = [crawl_cmd(root, *spiders[:2]), crawl_cmd(root, *spiders[2:])]
+        if (root / "archive").is_dir():
+            cmds.append(reprocess)
+        rng.shuffle(cmds)
+        procs = [subprocess.Popen(c, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                  start_new_session=True) for c in cmds]
+        victim = rng.choice(procs)
+        time.sleep(rng.uniform(0.3, 7.0))
+        if victim.poll() is None:
+            os.killpg(victim.pid, signal.SIGKILL)  # the crawl and its workers, as a scheduler's timeout does
+            kills += 1
+        for p in procs:
+            _, err = p.communicate(timeout=120)
+            assert p is victim or p.returncode == 0, (seed, err[-3000:])
+        rounds += 1
+        # after every round: every table readable, nothing twice
+        assert len(rows(root, "SELECT event_id FROM events")) == rows(root, "SELECT count(*) FROM events").pop()[0]
+    assert kills >= 1, seed
+    clean = subprocess.run(crawl_cmd(root), cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert clean.returncode == 0, clean.stderr[-3000:]
+    same = {
+        "pages": "SELECT url, source, http_status, content_hash, events, error FROM pages",
+        "events": "SELECT * EXCLUDE (run_id, first_seen, last_seen) FROM events",
+        "appearances": "SELECT * EXCLUDE (run_id, first_seen, last_seen) FROM appearances",
+        "changes": "SELECT event_id, change, field FROM read_parquet('{root}/current/event_changes/*.parquet')",
+    }
+    for what, sql in same.items():
+        assert rows(root, sql.format(root=root)) == rows(reference, sql.format(root=reference)), (what, seed)
+    assert not list((root / ".staging").iterdir())
+    assert not list((root / "archive").glob("*.part"))
