@@ -9,7 +9,7 @@ from .rows import Fetch, page_rows
 from .store import DatasetStore, new_run_id
 
 
-def reprocess_archive(root: str | Path, progress: bool = False) -> tuple[int, int]:
+def reprocess_archive(root: str | Path, progress: bool = False, wait: bool = True) -> tuple[int, int]:
     """→ (pages re-read, events found)."""
     root = Path(root)
     if not (root / "archive").is_dir():
@@ -17,7 +17,7 @@ def reprocess_archive(root: str | Path, progress: bool = False) -> tuple[int, in
     store = DatasetStore(root)
     # the whole run under the datasets lock: no crawl stages or commits meanwhile, and the archives read are
     # those of committed runs only
-    with store.lock():
+    with store.lock(wait=wait):
         return _reprocess(root, store, progress)
 
 

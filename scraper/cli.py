@@ -12,6 +12,7 @@ app = typer.Typer(help="Danish social-policy events: crawl, extract, query.", no
                   add_completion=False)
 SPIDERS = ["altinget", "samu", "ds", "cfbu"]
 DATASETS = typer.Option("datasets", "--datasets", help="folder of the datasets")
+WAIT = typer.Option(True, "--wait/--no-wait", help="when another run is writing to the datasets: wait for it, or stop")
 
 
 @app.callback()
@@ -54,6 +55,7 @@ def crawl(
     log_level: str = typer.Option("WARNING", help="Scrapy log level"),
     summary: bool = typer.Option(True, help="print a summary at the end"),
     set_: list[str] = typer.Option(None, "--set", "-s", help="a Scrapy setting NAME=VALUE (as scrapy crawl -s)"),
+    wait: bool = WAIT,
 ):
     """Crawl the organisers' sites (live, or the bundled snapshot) and add what they say to the datasets."""
     names = spiders or SPIDERS
@@ -66,8 +68,13 @@ def crawl(
             _fail(f"--set needs NAME=VALUE, got {kv!r}", 2)
         k, v = kv.split("=", 1)
         extra[k.strip()] = v
+    from pipelines.store import DatasetsBusy
+
     from .run import run_crawl
-    stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=log_level, extra=extra)
+    try:
+        stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=log_level, extra=extra, wait=wait)
+    except DatasetsBusy as exc:
+        _fail(str(exc))
     if summary:
         from .summary import print_summary
         print_summary(datasets, stats)
@@ -82,16 +89,17 @@ def crawl(
 @app.command()
 def demo(datasets: str = DATASETS):
     """Crawl all four sites from the bundled snapshot on 127.0.0.1, write the datasets, print a summary."""
-    crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", summary=True, set_=None)
+    crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", summary=True, set_=None, wait=True)
 
 
 @app.command()
-def reprocess(datasets: str = DATASETS):
+def reprocess(datasets: str = DATASETS, wait: bool = WAIT):
     """Re-read every archived page (datasets/archive/*.warc.gz) with the current extractor, without network."""
     from pipelines.reprocess import reprocess_archive
+    from pipelines.store import DatasetsBusy
     try:
-        n, events = reprocess_archive(datasets, progress=True)
-    except FileNotFoundError as exc:
+        n, events = reprocess_archive(datasets, progress=True, wait=wait)
+    except (FileNotFoundError, DatasetsBusy) as exc:
         _fail(str(exc))
     typer.echo(f"re-read {n} archived pages: {events} events")
 

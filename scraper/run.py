@@ -14,7 +14,7 @@ def snapshot_settings(address: str | None = None) -> dict:
 
 
 def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str = "WARNING",
-              extra: dict | None = None) -> dict[str, dict]:
+              extra: dict | None = None, wait: bool = True) -> dict[str, dict]:
     """Crawl; returns Scrapy's stats per spider."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
     from scrapy.crawler import CrawlerProcess
@@ -42,7 +42,7 @@ def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str 
     from pipelines.store import DatasetStore
     try:
         # one writing process at a time: a second crawl waits here (and says so) before it fetches anything
-        with DatasetStore(datasets).lock():
+        with DatasetStore(settings.get("DATASETS_DIR")).lock(wait=wait):
             process.start()
     finally:
         if server is not None:

@@ -206,3 +206,17 @@ def test_soak_random_kills_among_concurrent_writers_end_with_exactly_a_clean_run
         assert rows(root, sql.format(root=root)) == rows(reference, sql.format(root=reference)), (what, seed)
     assert not list((root / ".staging").iterdir())
     assert not list((root / "archive").glob("*.part"))
+
+
+@pytest.mark.parametrize("command", [["reprocess"], ["crawl", "cfbu", "--snapshot"]])
+def test_the_command_line_told_not_to_wait_refuses_in_one_line_and_writes_nothing(tmp_path, command):
+    root = tmp_path / "datasets"
+    (root / "archive").mkdir(parents=True)  # (reprocess says "crawl first" without one)
+    with DatasetStore(root).lock():
+        proc = subprocess.run([sys.executable, "-m", "scraper.cli", *command, "--datasets", str(root), "--no-wait"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    said = " ".join(proc.stderr.split())  # (rich wraps long lines)
+    assert said.startswith(f"error: {root}/ is being written by another run (process {os.getpid()})"), proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert sorted(p.name for p in root.iterdir()) == [".lock", "archive"] and not list((root / "archive").iterdir())
