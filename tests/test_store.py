@@ -136,7 +136,7 @@ def test_a_page_not_fetched_again_keeps_its_events(store):
     assert set(ev.status) == {"confirmed"}
 
 
-def _writer_script(root: Path, rounds: int) -> str:
+def _writer_script(root: Path, rounds: int, pages: int = 300) -> str:
     return textwrap.dedent(f"""
         import datetime as dt, sys
         sys.path.insert(0, {str(ROOT)!r})
@@ -149,7 +149,7 @@ def _writer_script(root: Path, rounds: int) -> str:
         titles = [e.title for e in page.events]
         for r in range({rounds}):
             w = store.writer(batch_rows=50)
-            for i in range(300):   # 300 pages a run: commits take a while, so kills land mid-write
+            for i in range({pages}):   # 300 pages a run by default: commits take a while, so kills land mid-write
                 url = f"https://samu.dk/x/{{i}}/"
                 f = Fetch(url=url, source="samu", fetched_at=dt.datetime.now(dt.timezone.utc), http_status=200,
                           content_hash=str(i), run_id=w.run_id)
@@ -158,7 +158,7 @@ def _writer_script(root: Path, rounds: int) -> str:
                     e.title = f"{{title}} {{i}}"   # 300 pages, 1800 different events
                 for t, rows in page_rows(page, f).items():
                     w.add(t, rows)
-            w.commit({{"spider": "kill", "pages": 300, "items": 0, "errors": 0, "finish_reason": "finished"}})
+            w.commit({{"spider": "kill", "pages": {pages}, "items": 0, "errors": 0, "finish_reason": "finished"}})
             print("committed", flush=True)
     """)
 
@@ -295,3 +295,25 @@ def test_a_suppressed_person_leaves_every_table_and_every_later_run(store):
             assert "Jens Jensen" not in text and "Torben Tranæs" not in text, table
     left = read(store.root, "event_changes")
     assert ("speaker_confirmed", "Mette Hansen") in set(zip(left.change, left.field))  # others' history stays
+
+
+def test_queries_opened_while_runs_commit_never_fail(tmp_path):
+    root = tmp_path / "datasets"
+    script = tmp_path / "writer.py"
+    script.write_text(_writer_script(root, rounds=1, pages=30))
+    assert subprocess.run([sys.executable, str(script)], capture_output=True).returncode == 0
+    script.write_text(_writer_script(root, rounds=6, pages=30))
+    writer = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    opened, failures, versions = 0, [], set()
+    while writer.poll() is None:
+        try:
+            with DatasetQuery(root) as q:
+                versions.add(q.version.name)
+                assert q.df("SELECT count(*) AS n FROM events").n[0] == 180
+                q.df("SELECT count(*) FROM appearances JOIN runs USING (run_id)")
+            opened += 1
+        except (QueryError, OSError) as exc:
+            failures.append(f"{type(exc).__name__}: {exc}")
+    assert writer.returncode == 0, writer.stderr.read()[-2000:]
+    assert not failures, failures[:3]
+    assert opened > 10 and len(versions) >= 3  # readers really met commits
