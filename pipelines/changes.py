@@ -57,7 +57,7 @@ SELECT $run_id AS run_id, $now AS detected_at, event_id, source, 'event_added' A
   FROM ev_changed WHERE old_id IS NULL AND source_known AND event_id NOT IN (SELECT new_id FROM moved_events)
 UNION ALL
 SELECT $run_id, $now, new_id, source, 'date_moved', 'start', CAST(o_start AS VARCHAR), CAST(n_start AS VARCHAR)
-  FROM moved
+  FROM moved WHERE o_start IS DISTINCT FROM n_start  -- (an id can change on the same day: a title read anew)
 UNION ALL
 SELECT $run_id, $now, event_id, source, 'date_moved', 'start', CAST(o_start AS VARCHAR), CAST(n_start AS VARCHAR)
   FROM ev_changed WHERE old_id IS NOT NULL AND o_start IS DISTINCT FROM n_start
