@@ -247,15 +247,34 @@ def _content_root(doc):
     return body if body is not None else doc
 
 
+# libxml2 stops reading a page nested 256 tags deep (a broken template's runaway <div>s, say); huge_tree lets it
+# read 2,048 deep. The walk recurses once per level, so wrappers below _WALK_DEPTH are unwrapped first: their
+# paragraphs, headings and list items stay, the layout tags around them go.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+_WALK_DEPTH = 200
+_WRAPPERS = ("div", "span", "section", "article", "font", "center", "b", "i", "em", "strong", "small", "big", "u")
+
+
+def _unwrap_deep(doc) -> None:
+    depth, deep = 0, []
+    for event, el in etree.iterwalk(doc, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if event == "start" and depth == _WALK_DEPTH:
+            deep.append(el)
+    for el in deep:
+        etree.strip_tags(el, *_WRAPPERS)
+
+
 def lines_from_html(html: str | bytes) -> list[Line]:
     """HTML (str, or bytes in any encoding the page declares or UnicodeDammit can guess) → lines."""
     if isinstance(html, bytes):
         html = decode_html(html)
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        doc = lxml.html.document_fromstring(html)
+        doc = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ValueError(f"not an HTML page: {exc}") from exc
+    _unwrap_deep(doc)
     w = _Walker()
     root = _content_root(doc)
     # the page's title may stand in a hero block above <main>: read that block first
@@ -284,6 +303,12 @@ def decode_html(data: bytes) -> str:
     m = re.search(r"""charset=["']?([\w-]+)""", head, re.I)
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    # a declaration readable byte by byte as ASCII is itself proof that the page is not UTF-16 or UTF-32 (those
+    # put NULs between the letters): such a declaration is wrong, and the bytes decode as what they are
+    if m and re.match(r"(?i)utf-?(?:16|32)", m.group(1)):
+        m = None
     if m:
         try:
             return data.decode(m.group(1))

@@ -1,8 +1,9 @@
 """Every fetched response in a WARC archive (warcio), so any page can be re-read later with a better extractor
 without crawling again (`dkevents reprocess`).
 
-One file per run: datasets/archive/<run_id>.warc.gz, written as <name>.part and renamed when the run ends, so a
-killed run leaves a .part file that reprocess still reads up to its last complete record.
+One file per writer of a run: datasets/archive/<run_id>-<tag>.warc.gz, written as <name>.part and renamed when the
+run commits. A killed run's .part files are never read (their pages were never committed, and a stale page must
+not win over the last good crawl); the next writer removes them (DatasetStore.clean_leftovers).
 """
 from __future__ import annotations
 
@@ -41,15 +42,17 @@ class WarcArchive:
         self.fh.flush()
         return self.name
 
-    def close(self) -> None:
+    def close(self, final: bool = True) -> None:
+        """final=False leaves the .part name for the run's commit to finalise (RunWriter.commit)."""
         self.fh.close()
-        self.part.replace(self.dir / self.name)
+        if final:
+            self.part.replace(self.dir / self.name)
 
 
 def archived_pages(root: str | Path) -> Iterator[tuple[str, PageItem]]:
-    """Every archived response, oldest file first: (archive file name, PageItem)."""
+    """Every archived response of a finished run, oldest file first: (archive file name, PageItem)."""
     folder = Path(root) / "archive"
-    files = sorted(folder.glob("*.warc.gz")) + sorted(folder.glob("*.warc.gz.part"))
+    files = sorted(folder.glob("*.warc.gz"))
     for path in files:
         with open(path, "rb") as fh:
             try:
@@ -63,7 +66,7 @@ def archived_pages(root: str | Path) -> Iterator[tuple[str, PageItem]]:
                         source=rec.rec_headers.get_header("WARC-Source") or "other",
                         status=int(rec.http_headers.get_statuscode() or 0), body=body,
                         headers=dict(rec.http_headers.headers), fetched_at=when.replace(tzinfo=dt.timezone.utc))
-            except Exception:  # noqa: BLE001 - a killed run's last record may be cut short; the rest counts
+            except Exception:  # noqa: BLE001 - a damaged file's last record may be cut short; the rest counts
                 continue
 
 

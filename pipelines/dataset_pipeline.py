@@ -55,7 +55,7 @@ class PageWorker:
 
     def __init__(self, root: str, run_id: str, batch_rows: int, tag: str):
         store = DatasetStore(root)
-        self.writer = store.writer(run_id, batch_rows=batch_rows, tag=tag)
+        self.writer = store.writer(run_id, batch_rows=batch_rows, tag=tag, owner=False)  # the crawl's process owns
         self.archive = WarcArchive(store.root, f"{run_id}-{tag}")
 
     def process(self, item: PageItem) -> tuple[int | None, str | None]:
@@ -70,7 +70,7 @@ class PageWorker:
 
     def close(self) -> None:
         self.writer.flush()
-        self.archive.close()
+        self.archive.close(final=False)  # the commit makes it final
 
 
 _worker: PageWorker | None = None
@@ -153,6 +153,9 @@ class DatasetPipeline:
 
     def open_spider(self, spider=None):
         run_id = (self.run_id + "-" + spider.name) if self.run_id and spider else new_run_id()
+        # held from the first staged row to the commit (re-entrant: the spiders of one process share it);
+        # `dkevents crawl` takes it before the crawl starts, so a second crawl waits before fetching anything
+        self.store.acquire()
         self.writer = self.store.writer(run_id, kind="crawl", batch_rows=self.batch_rows)
         self.writer._claim()
         if self.workers:
@@ -270,7 +273,13 @@ class DatasetPipeline:
             log.error("run %s was NOT written to %s (the datasets keep their previous state): %s: %s",
                       self.writer.run_id, self.store.root, type(exc).__name__, exc)
             return
-        log.info("committed run %s (%d events) as %s", self.writer.run_id, self.events, version.name)
+        finally:
+            self.store.release()
+        # what the summary reports: rows this run committed (an event on three pages is one), not rows read
+        for table in ("events", "appearances", "pages"):
+            stats.set_value(f"dkevents/committed_{table}", self.writer.committed_rows.get(table, 0))
+        log.info("committed run %s (%d events) as %s", self.writer.run_id,
+                 self.writer.committed_rows.get("events", 0), version.name)
 
     def _monitor(self, spider) -> tuple[list, bool]:
         """Runs the monitors on the staged run; holds its events back when the site changed shape. Results go to

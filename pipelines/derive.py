@@ -56,6 +56,7 @@ def derive(con, root: Path, version: Path) -> None:
         pq.write_table(APPEARANCES.empty_table().drop_columns(["source"]),
                        version / "appearances" / "source=none" / "part-0.parquet")
     _redact(con, version, hidden)
+    _drop_suppressed_changes(con, version, suppressed)
     _people(con, version, people)
     _organisations(con, version)
     (version / "parties").mkdir(exist_ok=True)
@@ -93,6 +94,25 @@ def _has_rows(con, rel: str) -> bool:
         return con.execute(f"SELECT count(*) FROM {rel} WHERE person_id IS NOT NULL").fetchone()[0] > 0
     except Exception:  # noqa: BLE001 - an empty table without the column
         return False
+
+
+def _drop_suppressed_changes(con, version: Path, suppressed: set[str]) -> None:
+    """The change history of a suppressed person goes too: rows written before the suppression, and the
+    `speaker_added` every later run would see (the merge compares with appearances that no longer hold them).
+    Looked for by every name in the history, not only those still on a page."""
+    if not suppressed:
+        return
+    src = f"read_parquet('{version}/event_changes/**/*.parquet')"
+    names = [n for (n,) in con.execute(f"SELECT DISTINCT field FROM {src} WHERE change LIKE 'speaker_%' "
+                                       "AND field IS NOT NULL").fetchall() if person_key(n) in suppressed]
+    if not names:
+        return
+    out = version / "event_changes.kept"
+    out.mkdir()
+    con.execute(f"COPY (SELECT * FROM {src} WHERE NOT (change LIKE 'speaker_%' AND list_contains(?, field))) "
+                f"TO '{out / 'part-0.parquet'}' (FORMAT parquet, COMPRESSION zstd)", [names])
+    shutil.rmtree(version / "event_changes")
+    out.rename(version / "event_changes")
 
 
 def _redact(con, version: Path, names: list[str]) -> None:

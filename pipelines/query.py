@@ -4,7 +4,12 @@ questions below show times as local time in Copenhagen.
     q = DatasetQuery("datasets"); q.sql("SELECT name, count(*) FROM appearances GROUP BY 1")
 
 Only SELECT-like statements run (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); once the views exist, DuckDB's
-external access is switched off, so a query cannot read or write files outside the datasets.
+external access is switched off, so a query cannot read or write files outside the datasets. DuckDB would also
+allow its temp folder (`.tmp/` in the working directory, whatever is in it), so spilling is off.
+
+A DatasetQuery reads the version that was current when it opened, and only that one, until it is closed: it
+holds a shared flock on the version's COMMITTED marker, and the store keeps a version so held (a crawl that
+commits meanwhile does not pull the data from under it).
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from .schema import ALL_TABLES as TABLES
-from .store import DatasetStore
+from .store import DatasetStore, hold_version
 
 ALLOWED = {"SELECT", "EXPLAIN"}
 
@@ -25,19 +30,34 @@ class QueryError(ValueError):
 class DatasetQuery:
     def __init__(self, root: str | Path = "datasets"):
         self.store = DatasetStore(root)
-        cur = self.store.current
-        if cur is None:
+        held = hold_version(self.store)  # `current` resolved once: every view reads this one version
+        if held is None:
             raise QueryError(f"no datasets in {Path(root).resolve()}: run `dkevents crawl` (or `make demo`) first")
+        self.version, self._hold = held
         self.con = duckdb.connect(":memory:")
+        self.con.execute("SET temp_directory = ''")  # DuckDB allows reading its temp folder: have none
         for table in TABLES:
-            g = self.store.table_glob(table)
-            if g:
+            if (self.version / table).exists():
+                g = self.version / table / "**" / "*.parquet"
                 self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{g}', "
                                  f"hive_partitioning=true, union_by_name=true)")
         # the committed version stays readable; everything else on disk is out of reach
-        self.con.execute("SET allowed_directories = ?", [[str(cur) + "/"]])
+        self.con.execute("SET allowed_directories = ?", [[str(self.version) + "/"]])
         self.con.execute("SET enable_external_access = false")
         self.con.execute("SET lock_configuration = true")
+
+    def close(self) -> None:
+        """Lets the store remove this version once it is no longer among the kept ones."""
+        self.con.close()
+        if self._hold is not None:
+            self._hold.close()
+            self._hold = None
+
+    def __enter__(self) -> "DatasetQuery":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def check(self, sql: str) -> None:
         try:

@@ -9,13 +9,20 @@ from .rows import Fetch, page_rows
 from .store import DatasetStore, new_run_id
 
 
-def reprocess_archive(root: str | Path, progress: bool = False) -> tuple[int, int]:
+def reprocess_archive(root: str | Path, progress: bool = False, wait: bool = True) -> tuple[int, int]:
     """→ (pages re-read, events found)."""
     root = Path(root)
     if not (root / "archive").is_dir():
         raise FileNotFoundError(f"no archive in {root}/archive: crawl first")
-    total = count_archived(root)
     store = DatasetStore(root)
+    # the whole run under the datasets lock: no crawl stages or commits meanwhile, and the archives read are
+    # those of committed runs only
+    with store.lock(wait=wait):
+        return _reprocess(root, store, progress)
+
+
+def _reprocess(root: Path, store: DatasetStore, progress: bool) -> tuple[int, int]:
+    total = count_archived(root)
     writer = store.writer(new_run_id(), kind="reprocess")
     latest: dict[str, tuple[str, object]] = {}
     # the newest fetch of each URL wins; older fetches of it were superseded

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit, urlunsplit
 from extract import EXTRACTOR_VERSION, Page
 from extract.model import Event
 
+from .schema import PAGE, PAGE_EVENTS
+
 
 
 @dataclass
@@ -66,9 +68,9 @@ def _ts(value) -> dt.datetime | None:
 
 def title_key(title: str) -> str:
     """The title as an identity: notes in parentheses and status prefixes do not make another event
-    (`AFLYST: X (virtuelt møde)` on a listing is `X` on its own page)."""
+    (`AFLYST: X (virtuelt møde)` on a listing is `X` on its own page, and `AFLYST X` is X cancelled)."""
     t = re.sub(r"\([^)]*\)", " ", title)
-    t = re.sub(r"(?i)^\s*(?:aflyst|udsat|udskudt|flyttet|nyt tidspunkt)\s*[:!-]\s*", "", t)
+    t = re.sub(r"(?i)^\s*(?:aflyst|udsat|udskudt|flyttet|nyt tidspunkt)\b\s*[:!-]?\s*", "", t)
     return norm_text(t)
 
 
@@ -116,6 +118,9 @@ def page_rows(page: Page, fetch: Fetch, error: str | None = None) -> dict[str, l
         for sp in ev.speakers:
             if name_key(sp.name) not in seen:
                 rows["appearances"].append(appearance_row(eid, None, sp, ev, page, fetch))
+    for table in ("events", "sessions", "appearances"):
+        for r in rows[table]:
+            r[PAGE], r[PAGE_EVENTS] = fetch.url, len(page.events)
     return rows
 
 

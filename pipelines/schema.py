@@ -161,6 +161,11 @@ TABLES: dict[str, pa.Schema] = {"events": EVENTS, "sessions": SESSIONS, "appeara
                                 "event_changes": EVENT_CHANGES, "runs": RUNS, "pages": PAGES}
 DERIVED: dict[str, pa.Schema] = {"people": PEOPLE, "organisations": ORGANISATIONS, "parties": PARTIES}
 ALL_TABLES: dict[str, pa.Schema] = {**TABLES, **DERIVED}
+# Staging-only fields of event, session and appearance rows (the store drops them at the merge): the page a row
+# was read from and how many events that page lists. An event listed on several pages takes its fields, speakers
+# and sessions from its own page (the fewest events) rather than from a listing, whatever order pages came in.
+PAGE = "_page"
+PAGE_EVENTS = "_page_events"
 # Each table's key: a run's rows replace earlier rows with the same key (idempotent runs).
 KEYS = {"events": ["event_id"], "sessions": ["session_id"], "appearances": ["appearance_id"],
         "pages": ["url"], "runs": ["run_id"], "event_changes": None}

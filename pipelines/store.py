@@ -6,6 +6,8 @@ Layout (every path a reader uses is a plain directory of Parquet files):
     datasets/current                                → symlink to .versions/<version>/ (the committed state)
     datasets/.versions/<version>/<table>/...        one complete copy of every table per commit
     datasets/.staging/<run_id>/<table>/batch-*.parquet   a run's rows while it runs
+    datasets/.staging/<run_id>/OWNER                    flock-ed by the run's process for as long as it runs
+    datasets/.lock                                      flock-ed by the one process writing (see DatasetStore.lock)
 
 Why: a run writes its rows to staging in batches (memory bounded by the batch size, not by the rows), then
 DuckDB merges the committed state and the staged rows into a new version (out of core), and the commit is one
@@ -19,6 +21,8 @@ import datetime as dt
 import fcntl
 import os
 import shutil
+import sys
+import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,12 +31,24 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .changes import CHANGE_SQL
+from .changes import CHANGE_SQL, MOVED_SQL
 from .derive import derive
-from .schema import ALL_TABLES, KEYS, PARTITIONS, TABLES
+from .schema import ALL_TABLES, KEYS, PAGE, PAGE_EVENTS, PARTITIONS, TABLES
 
 KEEP_VERSIONS = 3
 MERGE_MEMORY = os.environ.get("DKEVENTS_MERGE_MEMORY", "512MB")  # readers that opened an older version keep working while it is kept
+
+
+class DatasetsBusy(RuntimeError):
+    """Another process is writing to the datasets folder and this one was asked not to wait."""
+
+
+# The datasets lock is held per process, re-entrantly: one crawl process runs several spiders, each a run of its
+# own, and they must not wait for each other (they share the reactor thread: a wait there would never end).
+# flock conflicts between open files, not between processes, so a second flock in this process would block.
+_HELD: dict[str, list] = {}          # resolved datasets folder -> [open lock file, depth]
+_HELD_GUARD = threading.Lock()
+_MERGE_GUARD = threading.Lock()      # and within the process, one merge at a time
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:
@@ -66,38 +82,104 @@ class DatasetStore:
 
     # --- writing -------------------------------------------------------------------------------------
     @contextmanager
-    def lock(self):
-        """One writer at a time: a second crawl waits for the first to commit."""
+    def lock(self, wait: bool = True):
+        """One writing process at a time, from before its runs stage their first row until the last has
+        committed: two processes merging into one folder each start from the same committed state, and the
+        second commit would drop the first one's rows. A second writer prints one line and waits (or, with
+        wait=False, raises DatasetsBusy). The lock is the kernel's (flock), so a killed holder releases it."""
+        self.acquire(wait)
+        try:
+            yield
+        finally:
+            self.release()
+
+    def _lock_key(self) -> str:
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "w") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
+        return str(self.root.resolve())
+
+    def acquire(self, wait: bool = True) -> None:
+        key = self._lock_key()
+        with _HELD_GUARD:
+            if key in _HELD:
+                _HELD[key][1] += 1
+                return
+            fh = open(self.root / ".lock", "a+")
             try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip() or "?"
+                if not wait:
+                    fh.close()
+                    raise DatasetsBusy(f"{self.root}/ is being written by another run (process {holder}); "
+                                       "try again when it has committed")
+                print(f"waiting: another run (process {holder}) is writing to {self.root}/; "
+                      "this one starts when it has committed", file=sys.stderr, flush=True)
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            fh.seek(0)
+            fh.truncate()
+            fh.write(str(os.getpid()))  # for the waiting message of the next writer
+            fh.flush()
+            _HELD[key] = [fh, 1]
+        # no other process writes now, and no run of this one has started: whatever is left was left by the dead
+        self.clean_leftovers()
+
+    def release(self) -> None:
+        key = self._lock_key()
+        with _HELD_GUARD:
+            held = _HELD.get(key)
+            if held is None:
+                return
+            held[1] -= 1
+            if held[1] == 0:
+                del _HELD[key]
+                fcntl.flock(held[0], fcntl.LOCK_UN)
+                held[0].close()
 
     def writer(self, run_id: str | None = None, kind: str = "crawl", batch_rows: int = 20_000,
-               tag: str = "main") -> "RunWriter":
-        """`tag` names this writer's batch files: several processes may stage rows for one run."""
-        return RunWriter(self, run_id or new_run_id(), kind, batch_rows, tag)
+               tag: str = "main", owner: bool = True) -> "RunWriter":
+        """`tag` names this writer's batch files: several processes may stage rows for one run. The run's
+        process holds the one `owner` writer, which commits; workers' writers only stage."""
+        return RunWriter(self, run_id or new_run_id(), kind, batch_rows, tag, owner)
+
+    def committed_runs(self) -> set[str]:
+        cur = self.current
+        if cur is None or not (cur / "runs").exists():
+            return set()
+        return set(pq.read_table(cur / "runs", columns=["run_id"]).column("run_id").to_pylist())
 
     def clean_leftovers(self) -> list[str]:
-        """Remove what killed runs left: staging folders and versions that never became current."""
+        """Remove what killed runs left: staging folders, archives being written, and versions that never became
+        current. A run is alive while its process holds the flock on its staging OWNER file."""
         removed = []
         cur = self.current
+        live = set()
         for d in (self.root / ".staging").glob("*") if (self.root / ".staging").exists() else []:
             if _owner_alive(d):
+                live.add(d.name)
                 continue  # another run is still writing there
             shutil.rmtree(d, ignore_errors=True)
             removed.append(str(d))
+        parts = sorted((self.root / "archive").glob("*.warc.gz.part")) if (self.root / "archive").is_dir() else []
+        committed = self.committed_runs() if parts else set()
+        for part in parts:
+            run_id = archive_run_id(part.name)
+            if run_id in live:
+                continue
+            if run_id in committed:  # killed between its commit and the rename: the archive is the run's
+                part.replace(part.with_name(part.name.removesuffix(".part")))
+                continue
+            # a killed run's pages: never committed, so never to be read again (reprocess reads no .part)
+            part.unlink(missing_ok=True)
+            removed.append(str(part))
         versions = [v.resolve() for v in (self.root / ".versions").glob("*")] if (self.root / ".versions").exists() else []
         # newest commits last (by the commit marker's time, not by name: run ids of one second sort at random)
         committed = sorted((v for v in versions if (v / "COMMITTED").exists()),
                            key=lambda v: (v / "COMMITTED").stat().st_mtime_ns)
         for v in versions:
             if v != cur and v not in committed[-KEEP_VERSIONS:]:
-                shutil.rmtree(v, ignore_errors=True)
-                removed.append(str(v))
+                if _remove_unless_read(v):  # else a reader still reads it; a later run removes it
+                    removed.append(str(v))
         for tmp in self.root.glob(".current-*"):
             tmp.unlink(missing_ok=True)
         return removed
@@ -111,22 +193,78 @@ class DatasetStore:
             # a real directory there (not ours) is left alone
 
 
+def hold_version(store: DatasetStore):
+    """(the current version, an open file whose shared flock keeps it from removal), or None when nothing is
+    committed. Close the file to let the version go."""
+    for _ in range(100):  # each retry means a commit and a removal happened in between: rare
+        cur = store.current
+        if cur is None:
+            return None
+        try:
+            fh = open(cur / "COMMITTED", "r")
+        except FileNotFoundError:
+            continue  # removed between the resolve and the open: a newer one is current
+        fcntl.flock(fh, fcntl.LOCK_SH)  # waits while a removal of this version is under way
+        if (cur / "COMMITTED").exists():
+            return cur, fh
+        fh.close()
+    raise RuntimeError(f"{store.root}/current keeps changing; try again")
+
+
+def _remove_unless_read(version: Path) -> bool:
+    """Removes a version no reader holds (hold_version); False when one does."""
+    try:
+        fh = open(version / "COMMITTED", "r")
+    except OSError:
+        shutil.rmtree(version, ignore_errors=True)  # never committed
+        return True
+    with fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        shutil.rmtree(version, ignore_errors=True)  # under the lock: a reader arriving now finds it gone
+        return True
+
+
+def archive_run_id(name: str) -> str:
+    """The run an archive file belongs to: <run_id>-<writer tag>.warc.gz[.part] (tags have no '-')."""
+    stem = name.removesuffix(".part").removesuffix(".warc.gz")
+    return stem.rsplit("-", 1)[0] if "-" in stem else stem
+
+
 class RunWriter:
     """Collects one run's rows in staging, then commits them in one step."""
 
-    def __init__(self, store: DatasetStore, run_id: str, kind: str, batch_rows: int, tag: str = "main"):
+    def __init__(self, store: DatasetStore, run_id: str, kind: str, batch_rows: int, tag: str = "main",
+                 owner: bool = True):
         self.store, self.run_id, self.kind, self.batch_rows, self.tag = store, run_id, kind, batch_rows, tag
+        self.owner = owner
         self.staging = store.root / ".staging" / run_id
         self.buffers: dict[str, list[dict]] = {t: [] for t in TABLES}
         self.batches = 0
         self.counts = {t: 0 for t in TABLES}
         self.started = dt.datetime.now(dt.timezone.utc)
         self.committed = False
+        self.committed_rows: dict[str, int] = {}   # rows of each table this run committed (after keying)
+        self._owner_fh = None
 
     def _claim(self) -> None:
-        if not (self.staging / "OWNER").exists():
-            self.staging.mkdir(parents=True, exist_ok=True)
-            (self.staging / "OWNER").write_text(str(os.getpid()))
+        """The owner marks the staging folder as its run's for as long as its process lives: an flock, which
+        the kernel drops when the process dies (a pid in a file cannot tell a live run of this very process,
+        or a reused pid, from a dead one)."""
+        self.staging.mkdir(parents=True, exist_ok=True)
+        if self.owner and self._owner_fh is None:
+            fh = open(self.staging / "OWNER", "a+")
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)  # run ids are unique: nobody else holds it
+            fh.write(str(os.getpid()))
+            fh.flush()
+            self._owner_fh = fh
+
+    def _disown(self) -> None:
+        if self._owner_fh is not None:
+            self._owner_fh.close()
+            self._owner_fh = None
 
     def flush(self) -> None:
         """Write what is buffered (a worker process does this before it ends)."""
@@ -150,6 +288,9 @@ class RunWriter:
         tab = pa.Table.from_pylist(rows, schema=schema)
         tab = tab.append_column("_seq", pa.array(range(self.batches * 10**9, self.batches * 10**9 + len(rows)),
                                                  pa.int64()))
+        if table in _BY_PAGE:
+            tab = tab.append_column(PAGE, pa.array([r.get(PAGE) for r in rows], pa.string()))
+            tab = tab.append_column(PAGE_EVENTS, pa.array([r.get(PAGE_EVENTS) for r in rows], pa.int32()))
         out = self.staging / table
         out.mkdir(parents=True, exist_ok=True)
         pq.write_table(tab, out / f"batch-{self.tag}-{self.batches:06d}.parquet", compression="zstd")
@@ -161,66 +302,99 @@ class RunWriter:
         if run_row is not None:
             self.add("runs", [{"run_id": self.run_id, "kind": self.kind, "started": self.started,
                                "finished": dt.datetime.now(dt.timezone.utc), **run_row}])
+        self._claim()
         for table in TABLES:
             self._flush(table)
         store = self.store
-        with store.lock():
-            version = store.root / ".versions" / (self.run_id + "-" + uuid.uuid4().hex[:4])
-            version.mkdir(parents=True)
-            old = store.current
-            con = duckdb.connect()
-            con.execute("SET preserve_insertion_order=false")
-            # bounded memory for the merge: DuckDB spills to disk beyond this
-            con.execute(f"SET memory_limit='{MERGE_MEMORY}'")
-            con.execute(f"SET temp_directory='{store.root / '.staging' / (self.run_id + '-spill')}'")
-            now = dt.datetime.now(dt.timezone.utc)
-            for table, schema in TABLES.items():
-                con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(con, old, table, schema))
-                staged = self.staging / table
-                src = (f"SELECT * EXCLUDE (_seq) FROM read_parquet('{staged}/*.parquet') "
-                       f"{_latest(table)}") if staged.exists() else _empty_select(schema)
-                con.execute(f"CREATE OR REPLACE VIEW new_{table} AS {src}")
-            # one list parameter: executemany would run an INSERT per page (0.3 s for 2,000 pages)
-            con.execute("CREATE OR REPLACE TABLE seen_pages AS SELECT unnest(?::VARCHAR[]) AS url",
-                        [list(seen_pages or [])])
-            # what changed since the last version, before the merge hides it
-            con.execute(f"CREATE OR REPLACE TABLE changes AS {CHANGE_SQL}",
-                        {"run_id": self.run_id, "now": now, "had_old": old is not None})
-            con.execute("""CREATE OR REPLACE TABLE moved_events AS
-                SELECT o.event_id AS old_id FROM old_events o JOIN new_events n
-                  ON o.source_url = n.source_url AND o.title = n.title
-                WHERE o.event_id NOT IN (SELECT event_id FROM new_events)
-                  AND n.event_id NOT IN (SELECT event_id FROM old_events)""")
-            for table, schema in TABLES.items():
-                _write_table(con, table, schema, version / table)
-            derive(con, store.root, version)
-            (version / "COMMITTED").write_text(self.run_id + "\n")
-            _fsync_tree(version)
-            tmp = store.root / f".current-{uuid.uuid4().hex[:6]}"
-            tmp.symlink_to(Path(".versions") / version.name)
-            os.replace(tmp, store.root / "current")  # the one step that commits
-            store._ensure_table_links()
-            shutil.rmtree(self.staging, ignore_errors=True)
-            store.clean_leftovers()
+        try:
+            with store.lock(), _MERGE_GUARD:
+                version = self._merge_and_commit(seen_pages)
+        finally:
+            self._disown()
         self.committed = True
         return version
 
+    def _merge_and_commit(self, seen_pages: list[str] | None) -> Path:
+        store = self.store
+        version = store.root / ".versions" / (self.run_id + "-" + uuid.uuid4().hex[:4])
+        version.mkdir(parents=True)
+        old = store.current
+        con = duckdb.connect()
+        con.execute("SET preserve_insertion_order=false")
+        # bounded memory for the merge: DuckDB spills to disk beyond this
+        con.execute(f"SET memory_limit='{MERGE_MEMORY}'")
+        con.execute(f"SET temp_directory='{self.staging / 'spill'}'")
+        now = dt.datetime.now(dt.timezone.utc)
+        staged_events = self.staging / "events"
+        con.execute("CREATE OR REPLACE VIEW event_pages AS " + (
+            f"SELECT event_id, min({PAGE_EVENTS}) AS best FROM read_parquet('{staged_events}/*.parquet') GROUP BY 1"
+            if staged_events.exists() else "SELECT NULL::VARCHAR AS event_id, NULL::INTEGER AS best WHERE false"))
+        for table, schema in TABLES.items():
+            con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(con, old, table, schema))
+            con.execute(f"CREATE OR REPLACE VIEW new_{table} AS " + _staged_select(self.staging / table, table, schema))
+        staged_rows = {t: con.execute(f"SELECT count(*) FROM new_{t}").fetchone()[0] for t in TABLES}
+        # one list parameter: executemany would run an INSERT per page (0.3 s for 2,000 pages)
+        con.execute("CREATE OR REPLACE TABLE seen_pages AS SELECT unnest(?::VARCHAR[]) AS url",
+                    [list(seen_pages or [])])
+        # an event whose day changed has a new id: the same page and title (as an identity) tell it is the same
+        from .rows import title_key  # (imports the extraction library: only a commit needs it)
+        con.create_function("title_key", title_key, ["VARCHAR"], "VARCHAR")
+        con.execute(f"CREATE OR REPLACE TABLE moved_events AS {MOVED_SQL}")
+        # what changed since the last version, before the merge hides it
+        con.execute(f"CREATE OR REPLACE TABLE changes AS {CHANGE_SQL}", {"run_id": self.run_id, "now": now})
+        for table, schema in TABLES.items():
+            _write_table(con, table, schema, version / table)
+        derive(con, store.root, version)
+        (version / "COMMITTED").write_text(self.run_id + "\n")
+        _fsync_tree(version)
+        tmp = store.root / f".current-{uuid.uuid4().hex[:6]}"
+        tmp.symlink_to(Path(".versions") / version.name)
+        os.replace(tmp, store.root / "current")  # the one step that commits
+        self.committed_rows = staged_rows
+        store._ensure_table_links()
+        # the run's archives become final only now: one of a run that never committed is never re-read
+        for part in (store.root / "archive").glob(f"{self.run_id}-*.warc.gz.part"):
+            if archive_run_id(part.name) == self.run_id:
+                part.replace(part.with_name(part.name.removesuffix(".part")))
+        shutil.rmtree(self.staging, ignore_errors=True)
+        store.clean_leftovers()
+        return version
 
 
 def _owner_alive(staging: Path) -> bool:
+    """Whether a process (this one included) holds the staging folder's OWNER flock."""
     try:
-        pid = int((staging / "OWNER").read_text())
-    except (OSError, ValueError):
+        fh = open(staging / "OWNER", "r")
+    except OSError:
+        return False  # never claimed, or a worker of a dead run made the folder again
+    with fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
         return False
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
+
+
+_BY_PAGE = ("events", "sessions", "appearances")
+
+
+def _staged_select(staged: Path, table: str, schema: pa.Schema) -> str:
+    """A run's rows of one table, one per key. Within a run a later row with the same key wins, except that an
+    event read from several pages takes its row, sessions and speakers from its own page (the page listing the
+    fewest events; among equals, the first URL): never from whichever page a worker happened to finish last."""
+    if not staged.exists():
+        return _empty_select(schema)
+    src = f"read_parquet('{staged}/*.parquet')"
+    if table == "events":
+        return (f"SELECT * EXCLUDE (_seq, {PAGE}, {PAGE_EVENTS}) FROM {src} QUALIFY row_number() OVER "
+                f"(PARTITION BY event_id ORDER BY {PAGE_EVENTS} NULLS LAST, source_url, _seq DESC) = 1")
+    if table in _BY_PAGE:
+        key = KEYS[table][0]
+        return (f"SELECT s.* EXCLUDE (_seq, {PAGE}, {PAGE_EVENTS}) FROM {src} s JOIN event_pages p USING (event_id) "
+                f"WHERE s.{PAGE_EVENTS} IS NOT DISTINCT FROM p.best QUALIFY row_number() OVER "
+                f"(PARTITION BY s.{key} ORDER BY s.{PAGE} NULLS LAST, s._seq DESC) = 1")
+    return f"SELECT * EXCLUDE (_seq) FROM {src} {_latest(table)}"
 
 
 def _latest(table: str) -> str:

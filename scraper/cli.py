@@ -18,6 +18,7 @@ app = typer.Typer(help="Danish social-policy events: crawl, extract, query.", no
 SPIDERS = ["altinget", "samu", "ds", "cfbu"]
 DATASETS = typer.Option("datasets", "--datasets", help="folder of the datasets")
 DEBUG = False   # --debug: tracebacks instead of one line per error
+WAIT = typer.Option(True, "--wait/--no-wait", help="when another run is writing to the datasets: wait for it, or stop")
 
 
 @app.callback()
@@ -77,6 +78,7 @@ def crawl(
     lock: bool = typer.Option(False, "--lock", help="exit 7 at once when another crawl of these datasets runs"),
     summary: bool = typer.Option(True, help="print a summary at the end"),
     set_: list[str] = typer.Option(None, "--set", "-s", help="a Scrapy setting NAME=VALUE (as scrapy crawl -s)"),
+    wait: bool = WAIT,
 ):
     """Crawl the organisers' sites (live, or the bundled snapshot) and add what they say to the datasets.
     Exit codes: README, "Running on a schedule"."""
@@ -95,8 +97,12 @@ def crawl(
     from .run import crawl_settings, run_crawl
     settings = crawl_settings(datasets, level, extra)
     log = logging.getLogger("dkevents")
+    from pipelines.store import DatasetsBusy
     try:
-        stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=level, extra=extra, debug=DEBUG)
+        stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=level, extra=extra, debug=DEBUG,
+                          wait=wait)
+    except DatasetsBusy as exc:  # --no-wait, and another run is writing
+        _fail(str(exc), exitcodes.LOCKED)
     except Exception as exc:  # noqa: BLE001 - the scheduler still gets an exit code and an alert
         if DEBUG:
             raise
@@ -149,20 +155,23 @@ def _hold_crawl_lock(datasets: str):
 def demo(datasets: str = DATASETS):
     """Crawl all four sites from the bundled snapshot on 127.0.0.1, write the datasets, print a summary."""
     crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", log_file=None, lock=False,
-          summary=True, set_=None)
+          summary=True, set_=None, wait=True)
 
 
 @app.command()
-def reprocess(datasets: str = DATASETS):
+def reprocess(datasets: str = DATASETS, wait: bool = WAIT):
     """Re-read every archived page (datasets/archive/*.warc.gz) with the current extractor, without network."""
     from pipelines.reprocess import reprocess_archive
 
     from .checks import writable_folder
     _check(writable_folder, datasets)
+    from pipelines.store import DatasetsBusy
     try:
-        n, events = reprocess_archive(datasets, progress=True)
+        n, events = reprocess_archive(datasets, progress=True, wait=wait)
     except FileNotFoundError as exc:
         _fail(str(exc))
+    except DatasetsBusy as exc:  # --no-wait, and another run is writing
+        _fail(str(exc), exitcodes.LOCKED)
     typer.echo(f"re-read {n} archived pages: {events} events")
 
 

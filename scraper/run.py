@@ -57,7 +57,7 @@ def crawl_settings(datasets: str, log_level: str = "WARNING", extra: dict | None
 
 
 def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str = "WARNING",
-              extra: dict | None = None, debug: bool = False) -> dict[str, dict]:
+              extra: dict | None = None, debug: bool = False, wait: bool = True) -> dict[str, dict]:
     """Crawl; returns Scrapy's stats per spider."""
     from scrapy.crawler import CrawlerProcess
 
@@ -80,8 +80,11 @@ def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str 
         crawler = process.create_crawler(name)
         crawlers[name] = crawler
         process.crawl(crawler)
+    from pipelines.store import DatasetStore
     try:
-        process.start()
+        # one writing process at a time: a second crawl waits here (and says so) before it fetches anything
+        with DatasetStore(settings.get("DATASETS_DIR")).lock(wait=wait):
+            process.start()
     finally:
         if server is not None:
             server.stop()

@@ -7,10 +7,16 @@ Each host may have a _routes.json with faults for tests and demos:
    "slow": {"/slow/": 5}, "oversize": ["/huge/"]}
 Python's stock http.server queues only 5 waiting connections; Scrapy opens them in bursts, so the listen
 backlog here is 128.
+
+Only the snapshot is served: the Host header must name a host folder that exists directly under the snapshot,
+and every path resolves inside its host folder. A connection idle for IDLE_TIMEOUT seconds is closed (each holds
+a thread). A request the server cannot map to a file name (a NUL byte, a path part too long for the file system)
+gets 400.
 """
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +24,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 DEFAULT_ROOT = Path(__file__).parent / "snapshot"
+IDLE_TIMEOUT = 15.0  # seconds; Scrapy's downloads here take milliseconds
+HOSTNAME = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
+MAX_PART = 255  # bytes in one path part: the usual file-system limit
+
+
+class BadRequest(ValueError):
+    pass
 
 
 class SnapshotServer(ThreadingHTTPServer):
@@ -25,8 +38,9 @@ class SnapshotServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, root: Path, port: int = 0):
-        self.root = Path(root)
+    def __init__(self, root: Path, port: int = 0, idle_timeout: float = IDLE_TIMEOUT):
+        self.root = Path(root).resolve()
+        self.idle_timeout = idle_timeout
         self.routes: dict[str, dict] = {}
         self.hits: dict[tuple[str, str], int] = {}
         self.lock = threading.Lock()
@@ -35,6 +49,19 @@ class SnapshotServer(ThreadingHTTPServer):
     @property
     def address(self) -> str:
         return f"127.0.0.1:{self.server_address[1]}"
+
+    def host_folder(self, header: str | None) -> str | None:
+        """The snapshot's folder for a Host header, or None when the snapshot has no such host. `www.` is
+        optional, as on the real sites."""
+        host = (header or "").strip().lower()
+        host = host.rsplit(":", 1)[0] if re.fullmatch(r".*:\d+", host) else host
+        if not HOSTNAME.fullmatch(host):
+            return None
+        for name in (host, "www." + host, host.removeprefix("www.")):
+            folder = (self.root / name).resolve()
+            if folder.parent == self.root and folder.is_dir():
+                return name
+        return None
 
     def routes_for(self, host: str) -> dict:
         if host not in self.routes:
@@ -52,30 +79,49 @@ class SnapshotServer(ThreadingHTTPServer):
 
 
 def file_for(root: Path, host: str, path: str, query: str) -> Path:
-    base = root / host
+    """The file a request maps to, always inside root/host (a path that leads out maps to a missing file).
+    Raises BadRequest for a path no file can have."""
+    base = (root / host).resolve()
     rel = unquote(path).lstrip("/")
+    name = ("index__" + query.replace("&", "__") + ".html") if query else None
+    for part in rel.split("/") + [name or ""]:
+        if "\x00" in part or len(part.encode("utf-8", "surrogateescape")) > MAX_PART:
+            raise BadRequest("a path part with a NUL byte or over 255 bytes")
     target = (base / rel).resolve()
-    if not str(target).startswith(str(base.resolve())):
+    if name:
+        target = (target / name).resolve()
+    elif not Path(rel).suffix:
+        target = target / "index.html"
+    if not target.is_relative_to(base):
         return base / "__outside__"
-    if query:
-        name = "index__" + query.replace("&", "__") + ".html"
-        return (base / rel / name) if rel else base / name
-    if Path(rel).suffix:
-        return target
-    return target / "index.html"
+    return target
 
 
 class SnapshotHandler(BaseHTTPRequestHandler):
     server: SnapshotServer
     protocol_version = "HTTP/1.1"
 
+    def setup(self):
+        self.timeout = self.server.idle_timeout  # socketserver sets it on the connection: idle ones end
+        super().setup()
+
     def log_message(self, fmt, *args):  # quiet: the crawl logs what matters
         pass
 
     def do_GET(self):  # noqa: N802
-        host = (self.headers.get("Host") or "").split(":")[0].lower()
-        if not (self.server.root / host).is_dir() and (self.server.root / ("www." + host)).is_dir():
-            host = "www." + host
+        try:
+            self._get()
+        except (BadRequest, ValueError, OSError) as exc:
+            if isinstance(exc, (BrokenPipeError, ConnectionResetError)):
+                return
+            self.close_connection = True
+            self._send(400, f"<html><body><h1>400 Bad Request</h1><p>{type(exc).__name__}</p></body></html>".encode())
+
+    def _get(self):
+        host = self.server.host_folder(self.headers.get("Host"))
+        if host is None:  # only the hosts of the snapshot; never a folder above or beside them
+            self.close_connection = True
+            return self._send(404, b"<html><body><h1>No such host in the snapshot</h1></body></html>")
         parts = urlsplit(self.path)
         path, query = parts.path or "/", parts.query
         routes = self.server.routes_for(host)

@@ -11,7 +11,7 @@ def print_summary(datasets: str, stats: dict[str, dict] | None = None) -> None:
     console = Console()
     if stats:
         t = Table(title="Crawl")
-        for c in ("spider", "pages", "events", "failed pages", "finish", "monitors"):
+        for c in ("spider", "pages", "events committed", "failed pages", "finish", "monitors"):
             t.add_column(c)
         for name, s in stats.items():
             errors = s.get("dkevents/pages_failed") or 0
@@ -19,7 +19,9 @@ def print_summary(datasets: str, stats: dict[str, dict] | None = None) -> None:
             monitors = ("failed: " + ", ".join(failed) if failed else "ok") if s.get("dkevents/monitors") else "-"
             if s.get("dkevents/events_held_back"):
                 monitors += "; events held back"
-            t.add_row(name, str(s.get("response_received_count", 0)), str(s.get("dkevents/events", 0)),
+            # what the run committed (an event listed on three pages is one event), never what it merely read
+            committed = "NOT committed" if s.get("dkevents/commit_failed") else str(s.get("dkevents/committed_events", 0))
+            t.add_row(name, str(s.get("response_received_count", 0)), committed,
                       str(errors), str(s.get("finish_reason")), monitors)
         console.print(t)
     try:

@@ -136,7 +136,7 @@ def test_a_page_not_fetched_again_keeps_its_events(store):
     assert set(ev.status) == {"confirmed"}
 
 
-def _writer_script(root: Path, rounds: int) -> str:
+def _writer_script(root: Path, rounds: int, pages: int = 300) -> str:
     return textwrap.dedent(f"""
         import datetime as dt, sys
         sys.path.insert(0, {str(ROOT)!r})
@@ -149,7 +149,7 @@ def _writer_script(root: Path, rounds: int) -> str:
         titles = [e.title for e in page.events]
         for r in range({rounds}):
             w = store.writer(batch_rows=50)
-            for i in range(300):   # 300 pages a run: commits take a while, so kills land mid-write
+            for i in range({pages}):   # 300 pages a run by default: commits take a while, so kills land mid-write
                 url = f"https://samu.dk/x/{{i}}/"
                 f = Fetch(url=url, source="samu", fetched_at=dt.datetime.now(dt.timezone.utc), http_status=200,
                           content_hash=str(i), run_id=w.run_id)
@@ -158,7 +158,7 @@ def _writer_script(root: Path, rounds: int) -> str:
                     e.title = f"{{title}} {{i}}"   # 300 pages, 1800 different events
                 for t, rows in page_rows(page, f).items():
                     w.add(t, rows)
-            w.commit({{"spider": "kill", "pages": 300, "items": 0, "errors": 0, "finish_reason": "finished"}})
+            w.commit({{"spider": "kill", "pages": {pages}, "items": 0, "errors": 0, "finish_reason": "finished"}})
             print("committed", flush=True)
     """)
 
@@ -248,3 +248,72 @@ def test_a_relative_datasets_folder_keeps_its_current_version(tmp_path, monkeypa
     assert store.current is not None and store.current.exists()
     assert len(pd.read_parquet("datasets/events")) == 2 + 4 * 1
     assert len(list(Path("datasets/.versions").iterdir())) <= 3
+
+
+def test_query_cannot_read_duckdbs_temp_folder(store, tmp_path, monkeypatch):
+    write_run(store, {URL: PAGE_V1}, dt.datetime(2021, 4, 1, tzinfo=dt.timezone.utc))
+    monkeypatch.chdir(tmp_path)  # DuckDB's temp folder is .tmp/ in the working directory
+    (tmp_path / ".tmp").mkdir()
+    (tmp_path / ".tmp" / "secret.txt").write_text("hush")
+    q = DatasetQuery(store.root)
+    for sql in ["SELECT * FROM read_text('.tmp/secret.txt')", f"SELECT * FROM read_text('{tmp_path}/.tmp/secret.txt')",
+                "SELECT * FROM glob('.tmp/*')"]:
+        with pytest.raises(QueryError):
+            q.df(sql)
+    assert q.df("SELECT count(*) AS n FROM events").n[0] == 2
+
+
+def test_an_open_query_keeps_its_version_while_later_runs_commit(store):
+    write_run(store, {URL: PAGE_V1}, dt.datetime(2021, 4, 1, tzinfo=dt.timezone.utc))
+    q = DatasetQuery(store.root)
+    opened = q.version
+    for k in range(5):  # more commits than the store keeps versions
+        write_run(store, {URL.replace("moederaekke", f"m{k}"): PAGE_V1.replace("ydelsessystem", f"system {k}")},
+                  dt.datetime(2021, 4, 2, tzinfo=dt.timezone.utc))
+    # still the data as it was when it opened, from the version it opened
+    assert q.df("SELECT count(*) AS n FROM events").n[0] == 2
+    assert q.df("SELECT count(*) AS n FROM runs").n[0] == 1
+    assert opened.exists() and store.current != opened
+    q.close()
+    write_run(store, {URL: PAGE_V1}, dt.datetime(2021, 4, 3, tzinfo=dt.timezone.utc))
+    assert not opened.exists()  # let go, it is removed like any old version
+    with DatasetQuery(store.root) as q2:
+        assert q2.df("SELECT count(*) AS n FROM runs").n[0] == 7
+
+
+def test_a_suppressed_person_leaves_every_table_and_every_later_run(store):
+    write_run(store, {URL: PAGE_V1}, dt.datetime(2021, 4, 1, tzinfo=dt.timezone.utc))
+    write_run(store, {URL: PAGE_V2}, dt.datetime(2021, 4, 8, tzinfo=dt.timezone.utc))
+    history = read(store.root, "event_changes")
+    assert {"Jens Jensen", "Torben Tranæs"} <= set(history.field.dropna())  # added and removed, before
+    (store.root / "suppressed_people.csv").write_text("name,requested,note\nJens Jensen,2021-04-10,\n"
+                                                      "professor Torben Tranæs,2021-04-10,\n", encoding="utf-8")
+    for day in (15, 22):  # the run after the request, and the one after that
+        write_run(store, {URL: PAGE_V2}, dt.datetime(2021, 4, day, tzinfo=dt.timezone.utc))
+        for table in ("event_changes", "appearances", "people", "events"):
+            text = read(store.root, table).astype(str).to_csv()
+            assert "Jens Jensen" not in text and "Torben Tranæs" not in text, table
+    left = read(store.root, "event_changes")
+    assert ("speaker_confirmed", "Mette Hansen") in set(zip(left.change, left.field))  # others' history stays
+
+
+def test_queries_opened_while_runs_commit_never_fail(tmp_path):
+    root = tmp_path / "datasets"
+    script = tmp_path / "writer.py"
+    script.write_text(_writer_script(root, rounds=1, pages=30))
+    assert subprocess.run([sys.executable, str(script)], capture_output=True).returncode == 0
+    script.write_text(_writer_script(root, rounds=6, pages=30))
+    writer = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    opened, failures, versions = 0, [], set()
+    while writer.poll() is None:
+        try:
+            with DatasetQuery(root) as q:
+                versions.add(q.version.name)
+                assert q.df("SELECT count(*) AS n FROM events").n[0] == 180
+                q.df("SELECT count(*) FROM appearances JOIN runs USING (run_id)")
+            opened += 1
+        except (QueryError, OSError) as exc:
+            failures.append(f"{type(exc).__name__}: {exc}")
+    assert writer.returncode == 0, writer.stderr.read()[-2000:]
+    assert not failures, failures[:3]
+    assert opened > 10 and len(versions) >= 3  # readers really met commits

@@ -1,5 +1,8 @@
 """Page text: HTML and saved text give the same lines; chrome is dropped; encodings are read right."""
+import datetime as dt
 from pathlib import Path
+
+import pytest
 
 from extract import extract_page
 from extract.text import clean, decode_html, lines_from_html, lines_from_text
@@ -51,3 +54,26 @@ def test_windows_1252_page_reads_like_its_utf8_twin():
 def test_undeclared_latin1_bytes_are_guessed():
     raw = "<html><body><main><h1>Møde i Århus</h1><p>Onsdag den 5. maj 2021</p></main></body></html>".encode("cp1252")
     assert lines_from_html(raw)[0].text == "Møde i Århus"
+
+
+EVENT_HTML = ("<h1>Temadag om boligsocialt arbejde</h1><p>Torsdag den 7. november 2024 kl. 13-15</p>"
+              "<p>Oplæg ved Rikke Engly Mygind, direktør, CFBU</p>")
+
+
+@pytest.mark.parametrize("depth", [250, 254, 300, 1000, 2000])
+def test_a_page_nested_deep_is_read_like_a_flat_one(depth):
+    html = "<html><body>" + "<div>" * depth + EVENT_HTML + "</div>" * depth + "</body></html>"
+    page = extract_page(html.encode(), url="https://cfbu.dk/x/", today=dt.date(2024, 10, 1), is_html=True)
+    assert [(e.title, e.start.isoformat(), [s.name for s in e.speakers]) for e in page.events] == [
+        ("Temadag om boligsocialt arbejde", "2024-11-07T13:00:00+01:00", ["Rikke Engly Mygind"])]
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "UTF-16LE", "utf-32"])
+def test_a_utf8_page_that_declares_utf16_is_read_as_utf8(declared):
+    html = f'<html><head><meta charset="{declared}"></head><body>{EVENT_HTML}</body></html>'
+    page = extract_page(html.encode("utf-8"), url="https://cfbu.dk/x/", today=dt.date(2024, 10, 1), is_html=True)
+    assert [(e.title, e.start.isoformat()) for e in page.events] == [
+        ("Temadag om boligsocialt arbejde", "2024-11-07T13:00:00+01:00")]
+    assert decode_html(html.encode("utf-8")) == html
+    # and a page that really is UTF-16 (with its byte order mark) still is
+    assert decode_html(html.encode("utf-16")) == html
