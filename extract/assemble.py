@@ -650,7 +650,7 @@ PROSE_ADDRESS = re.compile(
 # one run of a course or series that is named only by its number
 _TEAM = re.compile(r"(?i)^(?:hold|modul|gang|runde|session|del)\s*\d+\b")
 # "Mødet er desværre aflyst", "Konferencen bliver udsat"
-_CALLED_OFF = re.compile(r"(?i)^(?:arrangementet|mødet|konferencen|debatten|webinaret|dagen|kurset)\s+"
+_CALLED_OFF = re.compile(r"(?i)^(?:udsat|aflyst|flyttet|udskudt|ny\s+dato)\s*:|^(?:[\wæøå-]+(?:et|en|ne))\s+"
                          r"(?:er|bliver|må)\s+(?:desværre\s+)?(?:aflyst|udsat|flyttet|udskudt)")
 # "Dansk Socialrådgiverforening og KL inviterer ...": the organisers
 _INVITES = re.compile(r"^(?P<who>(?:[A-ZÆØÅ][\w'’.-]*(?:\s+[\wæøå'’.-]+){0,5}?)(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\w'’.-]*"

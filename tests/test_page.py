@@ -126,3 +126,16 @@ def test_a_table_row_with_line_breaks_in_its_cells_is_one_item():
     assert [(e.title, e.start.date().isoformat()) for e in page.events] == [
         ("Et år med den nye hjemløselov", "2025-09-09"), ("Børnenes Lov i praksis", "2025-10-01")]  # year: heading
     assert [s.name for s in page.events[0].speakers] == ["Henrik Daugaard Toft", "Marianne Ebbesen"]
+
+
+@pytest.mark.parametrize("line,status", [
+    ("Udsat: Temaaftenen er udsat fra torsdag den 24. oktober til tirsdag den 26. november 2024 på grund af sygdom "
+     "blandt oplægsholderne. Tidspunkt og sted er uændret.", "postponed"),
+    ("Temaaftenen er desværre aflyst på grund af for få tilmeldte.", "cancelled"),
+    ("Aflyst: Vi må desværre aflyse arrangementet, da oplægsholderen er blevet syg og ingen kan tage over.", "cancelled"),
+    ("Temaaftenen er en del af en række møder om reformen, hvor vi ser nærmere på de nye regler.", "confirmed"),
+])
+def test_a_status_note_decides_whatever_its_length(line, status):
+    text = f"Temaaften om beskæftigelsesreformen\n\nTirsdag den 26. november 2024 kl. 17-20\n\n{line}\n"
+    (ev,) = extract_page(text, is_html=False).events
+    assert ev.status == status
