@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 from .anycase import AnyCase
 from .model import Speaker
 from .names import (NAME_WORD, ORG_END, _NOT_NAMES, find_name_inside, is_first_name, looks_like_person,
@@ -44,16 +45,8 @@ MOD_CUE = re.compile(
     r"(?i)\b(?:modereres|modereret|faciliteres|faciliteret|styres|styret|ledes|konfereres)\s+af\s+|"
     r"\b(?:dagens\s+)?(?:ordstyrer|moderator|facilitator|"
     r"konferencier|værter|vært)(?:\s+(?:er|bliver|på dagen er|for dagen er))?\s*:?\s+(?=[A-ZÆØÅa-zæøå])")
-PROSE_CUE = re.compile(
-    r"(?i)\b(?:(?:derefter|herefter|bagefter|dernæst|endelig|også)\s+(?:fortæller|taler|præsenterer|giver)|"
-    r"(?:du\s+kan|kom\s+og|her\s+kan\s+du)\s+møde|"
-    r"(?:debat|paneldebat|samtale|dialog|interview|diskussion|snak)\s+med|oplæg\s+(?:fra|af|ved)|"
-    r"medvirkende\s+er|deltager\s+blandt\s+andre|hør\s+(?=[A-ZÆØÅ])|"
-    r"(?:dagens\s+|aftenens\s+)?(?:oplægsholder(?:e|en)?|taler(?:e|en)?|gæst(?:er|en)?|keynote)\s+(?:er|bliver)|"
-    r"panel(?:et|deltagerne)?\s+(?:består\s+af|er)|(?:efter\s+pausen|derefter|herefter|bagefter|så)\s+tager|"
-    r"blandt\s+(?:oplægsholderne|talerne|gæsterne|paneldeltagerne)\s+er|(?:desuden|endvidere|også)\s+deltager|"
-    r"(?:vi\s+har\s+(?:også\s+)?inviteret|inviteret\s+er)|"
-    r"(?:fortæller|præsenterer|taler|mødes|debatterer)(?=\s+(?:[a-zæøå-]+\s+){1,2}[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]))\s+")
+# cues in running text (extract/lexicon/prose_cues.toml)
+PROSE_CUE = re.compile(r"(?i)" + lexicon.search_pattern("prose_cues"))
 # A sentence that opens with the person and goes on to what they say: the person, up to the verb
 SPEAKS = re.compile(r"(?:^|[.!?]\s+)(?P<who>[^.!?]{5,140}?),?\s+(?:fortæller|præsenterer|gennemgår|holder\s+oplæg|"
                     r"giver\s+(?:et\s+bud|status|indblik)|deler\s+(?:sine|hendes|hans)|sætter\s+fokus|"
@@ -537,9 +530,11 @@ def _standalone(text: str) -> bool:
 
 
 def _cut_sentence(text: str) -> str:
-    """The list part of a prose cue: up to the relative clause or the sentence's end."""
+    """The list part of a prose cue: up to the relative clause, the topic, a verb in the infinitive ("Hør Mette
+    Hansen fortælle om ...") or the sentence's end."""
     text = re.split(r",\s+(?:som|der|hvor|hvilket|mens|om)\b|\.\s+(?=[A-ZÆØÅ])|\.$|\s+om\s+(?:hvordan|hvad|hvorfor)\b|"
-                    r"\s+(?:til|i)\s+(?:en\s+)?(?:debat|samtale|snak)\b|\s+(?:over|ordet)\b|\s+om\s+(?=[a-zæøå])|\s+om(?=,)",
+                    r"\s+(?:til|i)\s+(?:en\s+)?(?:debat|samtale|snak)\b|\s+(?:over|ordet)\b|\s+om\s+(?=[a-zæøå])|\s+om(?=,)|"
+                    r"\s+(?:fortælle|tale|præsentere|give|holde|dele|debattere|diskutere|gennemgå|sætte)\b",
                     text, maxsplit=1)[0]  # "oplæg ved Name om arbejdsmiljø": the topic follows
     return text
 
@@ -579,10 +574,12 @@ def prose_speakers(text: str) -> list[Speaker]:
     return out
 
 
-# A word that every cue above needs: most running text has none, and this test is much cheaper than the cues
-_ANY_CUE = AnyCase(r"moder|facilit|styre|ledes|ledet|konferer|ordstyrer|konferencier|vært|fortæl|taler|præsent|giver|"
-                   r"kan\s+møde|og\s+møde|mødes|oplæg|medvirk|deltag|hør|gæst|keynote|panel|tager|invite|debat|samtale|"
-                   r"dialog|interview|diskussion|snak|gennemgå|holder|deler|sætter|åbner|byder")
+# A word that every cue above needs: most running text has none, and this test is much cheaper than the cues.
+# The prose cues say their own (extract/lexicon/prose_cues.toml); these are MOD_CUE's and SPEAKS' verbs.
+_MOD_AND_SPEAKS_NEEDS = ("moder", "facilit", "styre", "ledes", "ledet", "konferer", "ordstyrer", "konferencier",
+                         "vært", "fortæl", "præsent", "gennemgå", "holder", "giver", "deler", "sætter", "åbner",
+                         "byder")
+_ANY_CUE = AnyCase("|".join(dict.fromkeys(_MOD_AND_SPEAKS_NEEDS + lexicon.needs("prose_cues"))))
 _MOD_VERB = re.compile(r"(?i)^[^.]{0,60}?\b(?:faciliterer|modererer|styrer\s+(?:debatten|slagets\s+gang|samtalen)|"
                        r"er\s+(?:dagens\s+)?(?:ordstyrer|moderator|facilitator|vært)|leder\s+debatten)\b")
 

@@ -306,3 +306,19 @@ def test_a_programme_slot_that_names_its_speaker_before_the_talk():
     assert [(s.name, s.role, s.organization) for s in inf.speakers] == \
         [("Carsten Hansen", "Minister for By", "Bolig og Landdistrikter")]  # the ministry's name holds a comma
     assert inf.speaker_prefix.startswith("Det videre arbejde")
+
+
+def test_prose_cues_are_one_vocabulary_and_the_cheap_test_is_built_from_it():
+    from extract import lexicon
+    from extract.speakers import _ANY_CUE, PROSE_CUE
+    for entry in lexicon.entries("prose_cues"):
+        for example in entry.examples:
+            m = PROSE_CUE.search(example)
+            assert m, example
+            # a line the cue matches always passes the cheap test that runs first
+            assert _ANY_CUE.search(example), example
+
+
+def test_hoer_names_a_speaker():
+    from extract.speakers import prose_speakers
+    assert [s.name for s in prose_speakers("Hør Mette Hansen fortælle om arbejdet med udsatte børn.")] == ["Mette Hansen"]

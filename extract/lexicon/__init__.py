@@ -3,8 +3,9 @@ written for (`examples`) and lines it must leave alone (`counter`), so that one 
 (`tests/test_lexicon.py`) checks every entry, and a new phrase is one entry in one file.
 
 Each `<name>.toml` holds `[[entry]]` tables with a lower-case regex `pattern`, `examples` and `counter`, and
-may say how its entries are matched: `mode = "search"` (the default: anywhere in the line) or `mode = "line"`
-(the whole line, after an optional `prefix`, with an optional colon and what follows it). `pattern(name)`
+may say how its entries are matched: `mode = "search"` (the default: anywhere in the line, with the context
+`before` and `after` each entry needs) or `mode = "line"` (the whole line, after an optional `prefix`, with an
+optional colon and what follows it), and `ignorecase = true`. `pattern(name)`
 joins the entries into one alternation; `matcher(name)` is the regex the vocabulary is tested with.
 Patterns are lower case because the hot tests run on lower-cased lines (see `anycase.py`).
 """
@@ -53,7 +54,9 @@ def pattern(name: str) -> str:
 @cache
 def _meta(name: str) -> dict:
     data = tomllib.loads(read(name))
-    return {"mode": data.get("mode", "search"), "prefix": data.get("prefix", "")}
+    return {"mode": data.get("mode", "search"), "prefix": data.get("prefix", ""),
+            "flags": re.I if data.get("ignorecase") else 0, "before": data.get("before", ""),
+            "after": data.get("after", "")}
 
 
 def line_pattern(name: str, entry: Entry | None = None) -> str:
@@ -66,8 +69,22 @@ def line_pattern(name: str, entry: Entry | None = None) -> str:
 def matcher(name: str, entry: Entry) -> re.Pattern:
     """How one entry is tested on a lower-cased line: searched, or matched as the whole line."""
     if _meta(name)["mode"] == "line":
-        return re.compile(line_pattern(name, entry))
-    return re.compile(entry.pattern)
+        return re.compile(line_pattern(name, entry), _meta(name)["flags"])
+    meta = _meta(name)
+    return re.compile(meta["before"] + f"(?:{entry.pattern})" + meta["after"], meta["flags"])
+
+
+def search_pattern(name: str) -> str:
+    """A search vocabulary as one regex, with the context its entries need on either side (`before`, `after`)."""
+    meta = _meta(name)
+    return meta["before"] + pattern(name) + meta["after"]
+
+
+@cache
+def needs(name: str) -> tuple[str, ...]:
+    """The word parts the entries of a vocabulary need (its `needs` lists), for a cheap test before the cues."""
+    data = tomllib.loads(read(name))
+    return tuple(dict.fromkeys(n for e in data["entry"] for n in e.get("needs", ())))
 
 
 def describe(name: str) -> str:
