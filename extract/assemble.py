@@ -12,7 +12,7 @@ from .lines import CHROME_TITLE, EVENT_TYPE, PLACE_LABELS, TIME_LABELS, LineInfo
 from .mentions import mentioned_speakers
 from .model import Event, Session, Speaker, Venue
 from .segment import pure_date_line, same_day, segment
-from .speakers import enrich, prose_speakers
+from .speakers import enrich, may_cue_speakers, prose_speakers
 from .status import CANCELLED, DATE_UNCONFIRMED, POSTPONED, date_confirmed, decide_status
 from .text import Line
 from .titles import clean_title, inline_title, norm_title, page_title, row_title
@@ -298,8 +298,7 @@ class Assembler:
             if i in self.contacts:
                 continue
             found += inf.speakers
-            if prose and (not inf.speakers or inf.prose) and re.search(r"(?i)\b(?:med|af|fra|ved|er|hør|deltager)\b",
-                                                                         inf.text):
+            if prose and (not inf.speakers or inf.prose) and may_cue_speakers(inf.text):
                 found += prose_speakers(inf.text)  # (a list, then "Desuden deltager Name, ...": both count)
         texts = [self.infos[i].text for i in range(lo, hi) if i not in self.contacts]
         ev.speakers = merge_speakers(found)

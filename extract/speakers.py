@@ -580,6 +580,11 @@ _MOD_AND_SPEAKS_NEEDS = ("moder", "facilit", "styre", "ledes", "ledet", "konfere
                          "vært", "fortæl", "præsent", "gennemgå", "holder", "giver", "deler", "sætter", "åbner",
                          "byder")
 _ANY_CUE = AnyCase("|".join(dict.fromkeys(_MOD_AND_SPEAKS_NEEDS + lexicon.needs("prose_cues"))))
+def may_cue_speakers(text: str) -> bool:
+    """The cheap test: does the line hold a word that one of the cues needs? (False: no cue can match.)"""
+    return _ANY_CUE.search(text)
+
+
 _MOD_VERB = re.compile(r"(?i)^[^.]{0,60}?\b(?:faciliterer|modererer|styrer\s+(?:debatten|slagets\s+gang|samtalen)|"
                        r"er\s+(?:dagens\s+)?(?:ordstyrer|moderator|facilitator|vært)|leder\s+debatten)\b")
 
