@@ -13,7 +13,7 @@ from .dates import MONTHS, WEEKDAYS, DateMention, TimeRange, find_dates, find_ti
 from .model import Speaker
 from .reference import dateline
 from .names import looks_like_person, split_name_run
-from .speakers import LEAD_CUE, MID_CUE, ROLE_WORDS, TRAILING_MOD, name_shaped, parse_speaker_list, speaker_line
+from .speakers import LEAD_CUE, MID_CUE, ROLE_WORDS, TRAILING_MOD, name_shaped, opens_with_name, parse_speaker_list, speaker_line
 from .status import DATE_UNCONFIRMED
 from .text import Line
 from .venue import labelled_venue, looks_like_address, venue_note
@@ -51,7 +51,8 @@ CONTACT_HEAD = re.compile(
     r"(?i)^(?:kontakt(?:person(?:er)?)?|kontaktoplysninger|ønsker\s+du\s+at\s+høre\s+nærmere|har\s+du\s+"
     r"(?:nogle\s+)?spørgsmål|spørgsmål\s+(?:til|om)|for\s+(?:mere|yderligere)\s+information|netværksansvarlig|"
     r"praktiske\s+spørgsmål|yderligere\s+oplysninger|kontakt\s+os)\b")
-CONTACT_LINE = re.compile(r"(?i)@|\btlf\.?\b|\btelefon\b|\bmobil\b|\b(?:\d{2}\s){3}\d{2}\b|\+45")
+# an e-mail address, not a social-media handle ("formand for BUPL, @BergmannEml" names a panellist)
+CONTACT_LINE = re.compile(r"(?i)[\w.+-]@[\w-]+\.\w|\btlf\.?\b|\btelefon\b|\bmobil\b|\b(?:\d{2}\s){3}\d{2}\b|\+45")
 DEADLINE = AnyCase(r"(?i)tilmelding|frist|senest|deadline|svar\s+udbedes|sidste\s+(?:dag|frist)|"
                    r"udgivet|publiceret|opdateret|offentliggjort|skrevet")
 REPEAT = AnyCase(r"(?i)samme\s+arrangement|afholdes\s+(?:også|igen)|gentages|også\s+(?:den|d\.)|"
@@ -360,6 +361,11 @@ def _speakers_under_slots(infos: list[LineInfo]) -> None:
         run = split_name_run(first)
         if run and len(run[0].split()) <= 3 and (run[0][:1].islower() or ROLE_WORDS.match(run[0])):
             found = parse_speaker_list(inf.text, evidence=inf.text)
+            if found:
+                inf.speakers, inf.title = found, False
+        elif "," in inf.text and opens_with_name(first) and not inf.anchor:
+            # "Mujtaba Rahman, Managing Director, Eurasia Group" under a slot: a name outside the first-name lists
+            found = parse_speaker_list(inf.text, evidence=inf.text, lenient_first=True)
             if found:
                 inf.speakers, inf.title = found, False
 

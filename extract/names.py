@@ -87,7 +87,10 @@ def looks_like_person(text: str) -> bool:
         return False
     if not is_name_word(words[-1]) or words[-1].endswith(".") or ORG_END.search(words[-1]):
         return False
-    return all(is_name_word(w) or w in PARTICLES for w in words[1:])
+    if not all(is_name_word(w) or w in PARTICLES for w in words[1:]):
+        return False
+    from .speakers import ROLE_WORDS  # (speakers imports this module: looked up when first needed)
+    return not ROLE_WORDS.match(words[-1])  # "Nathalie Tocci Director": a role is not a surname
 
 
 def split_name_run(text: str) -> tuple[str, str] | None:

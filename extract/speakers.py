@@ -73,7 +73,9 @@ ROLE_WORDS = re.compile(
     r"kommunaldirektør|regionsdirektør|sundhedsdirektør|børne- og ungedirektør|landsformand|"
     r"formand|overborgmester|socialborgmester|rektor|dekan|institutleder|centerleder|borgerrådgiver|"
     r"sagsbehandler|socialarbejder|gadeplansmedarbejder|erfaringsekspert|ekspert|kriminolog|sociolog|"
-    r"antropolog|fagchef|viceborgmester|ombudsmand|rigsrevisor|forstander|direktør|chef)\w*)\b")
+    r"antropolog|fagchef|viceborgmester|ombudsmand|rigsrevisor|forstander|direktør|chef|"
+    r"director|managing|fellow|dean|chief|founder|officer|president|advisor|adviser|researcher|lecturer|editor|"
+    r"senior|junior)\w*)\b")
 DEGREE = re.compile(r"(?i)(?:cand\.\w+(?:\.\w+)*\.?|ph\.?d\.?|dr\.?|mag\.art\.?|lic\.\w+\.?|ma|msc|ba)")
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:professor|prof\.|dr\.|ph\.d\.|cand\.\w+(?:\.\w+)*\.?|mf|minister|borgmester|overborgmester|direktør|formand|"
@@ -270,6 +272,21 @@ def _split_role_org(attrs: list[str]) -> tuple[str | None, str | None]:
     return attrs[1], ", ".join([attrs[0]] + attrs[2:])  # "KL Direktør" → org KL? keep order: role second
 
 
+def _name_then_role(piece: str) -> tuple[str, str] | None:
+    words = piece.split()
+    for k in range(2, min(len(words), 5)):
+        if words[k][:1].isupper() and (_role_word(words[k]) or ROLE_WORDS.match(words[k])):
+            head = " ".join(words[:k])
+            return (head, " ".join(words[k:])) if name_shaped(head) else None
+    return None
+
+
+def opens_with_name(text: str) -> bool:
+    """A name outside the first-name lists at the start, alone or run into its role ("Mujtaba Rahman Managing
+    Director"): trusted only where the line's place says a person stands there (under a slot, under a heading)."""
+    return name_shaped(text) or _name_then_role(text) is not None
+
+
 def name_shaped(text: str) -> bool:
     """Two to four capitalised name words, none of them a word that names organisations: a name whose first
     name is not in the lists (`Kasim Ali Demir`). Trusted only right after a strong cue such as `v/`."""
@@ -353,8 +370,11 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
                 current.confirmed = current.confirmed and confirmed
             continue
         name, pre, org_after = None, None, None
+        glued = _name_then_role(piece) if lenient_first and n_piece == 0 else None
         if looks_like_person(piece) or (lenient_first and n_piece == 0 and name_shaped(piece)):
             name = piece
+        elif glued:  # "Mujtaba Rahman Managing Director": the name, then its role without a comma
+            name, pending = glued[0], pending + [glued[1]]
         else:
             run = split_name_run(piece)
             if run and not _SENTENCE_WORDS.search(run[0]):

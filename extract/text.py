@@ -41,7 +41,14 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if _ODD.search(text):  # translate() looks up every character; most lines have none of these
         text = text.translate(_DASHES)
+    if _CAMEL.search(text):  # "Mujtaba RahmanManaging Director": a name and its role run together in the markup
+        text = _GLUED_ROLE.sub(" ", text)
     return " ".join(text.split())  # str.split() and re's \s agree on what whitespace is
+
+
+_CAMEL = re.compile(r"[a-zæøå][A-ZÆØÅ]")
+_GLUED_ROLE = re.compile(r"(?<=[a-zæøå])(?=(?:Managing|Director|Senior|Dean|Professor|Direktør|Formand|Chef|Leder|"
+                         r"Rektor|Lektor|Head|Partner|Chief|Founder|Minister|Borgmester|Forsker|Konsulent)\b)")
 
 
 def strip_bullet(text: str) -> tuple[str, bool]:

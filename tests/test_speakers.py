@@ -322,3 +322,22 @@ def test_prose_cues_are_one_vocabulary_and_the_cheap_test_is_built_from_it():
 def test_hoer_names_a_speaker():
     from extract.speakers import prose_speakers
     assert [s.name for s in prose_speakers("Hør Mette Hansen fortælle om arbejdet med udsatte børn.")] == ["Mette Hansen"]
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("Mujtaba RahmanManaging Director, Eurasia Group", "Mujtaba Rahman", "Managing Director"),
+    ("Majda RugeSenior Policy Fellow, European Council of Foreign Relations", "Majda Ruge", "Senior Policy Fellow"),
+    ("Arancha González Laya, Dean, Paris School of International Affairs", "Arancha González Laya", "Dean"),
+])
+def test_a_speaker_under_a_programme_slot_whose_first_name_is_not_in_the_lists(line, name, role):
+    from extract.lines import classify_all
+    from extract.text import Line, clean
+    infos = classify_all([Line("13:10 - 13:45 KEYNOTE: After the elections", 0), Line(clean(line), 1)])
+    assert [(s.name, s.role) for s in infos[1].speakers] == [(name, role)]
+
+
+def test_a_social_media_handle_is_not_a_contact_line():
+    from extract.lines import classify
+    from extract.text import Line
+    assert not classify(Line("Elisa Bergmann, formand for BUPL, @BergmannEml", 0), 1, True).contact
+    assert classify(Line("Kontakt: Elisa Bergmann, eb@bupl.dk", 0), 1, True).contact
