@@ -611,38 +611,71 @@ _MOD_VERB = re.compile(r"(?i)^[^.]{0,60}?\b(?:faciliterer|modererer|styrer\s+(?:
 
 def enrich(speakers: list[Speaker], texts: list[str]) -> None:
     """Fill a missing role from the event's own text (`Hør afdelingschef Mette Landbo`, `Anne Thielemann,
-    borgerrådgiver i Faxe Kommune`), and mark one who `faciliterer`/`modererer` as moderator."""
-    body = "\n".join(texts)
+    borgerrådgiver i Faxe Kommune`), and mark one who `faciliterer`/`modererer` as moderator.
+
+    Every test starts at an occurrence of the name: the words before and after it are read with patterns compiled
+    once (a pattern per name was compiled again for every person on every page, most of the time spent here)."""
     for sp in speakers:
-        name = re.escape(sp.name)
+        # the lines that name the person, each with the line after it (a role may stand on the next line)
+        near = sorted({j for i, t in enumerate(texts) if sp.name in t for j in (i, i + 1) if j < len(texts)})
+        body = "\n".join(texts[j] for j in near)
+        spots = _occurrences(body, sp.name) if body else []
+        if not spots:
+            continue
         if not sp.role:
-            m = re.search(r"(?<![\w-])([A-ZÆØÅa-zæøå][\w-]*(?:\s+[a-zæøå][\w-]*)?)\s+" + name + r"\b", body)
+            m = _first(spots, lambda at, end: _ROLE_BEFORE_NAME.search(body, 0, at))
             if m and ROLE_WORDS.match(m.group(1).split()[-1]) and not re.match(r"(?i)(?:og|med|ved|af|fra)$", m.group(1)):
                 sp.role = m.group(1).split()[-1]
             else:
-                m = re.search(name + r",\s+([a-zæøå][\wæøå-]*(?:\s+[\wæøå'’-]+){0,4}?)(?=[,.]|\s+og\s|$)", body, re.M)
+                m = _first(spots, lambda at, end: _ROLE_AFTER_NAME.match(body, end))
                 if m and ROLE_WORDS.match(m.group(1)):
                     role, org = _split_role_org([m.group(1)])
                     sp.role = role
                     sp.organization = sp.organization or org
         if not sp.party:
-            m = re.search(name + r"\s*\((?P<p>[^()]{1,30})\)", body)
+            m = _first(spots, lambda at, end: _PAREN_AFTER_NAME.match(body, end))
             if m and party_letter(m["p"]):
                 sp.party = party_letter(m["p"])
         if not sp.party:
             # "..., stiller op til Folketinget for Alternativet", "..., rådgiver i Enhedslisten": the party later
             # in the person's own sentence
-            m = re.search(name + r"(?:[^.!?]|\.(?=\w|\s+[a-zæøå])){0,120}?\b(?:stiller\s+op|opstillet|kandidat|medlem|rådgiver|ordfører|"
-                                 r"politiker|folketingsmedlem|byrådsmedlem|mf)\w*\b[^.!?]{0,50}?\b(?:for|i|fra)\s+"
-                                 r"(?P<p>(?:det\s+)?[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)?)", body)
+            m = _first(spots, lambda at, end: _PARTY_LATER.match(body, end))
             if m and party_letter(m["p"]):
                 sp.party = party_letter(m["p"])
         if sp.role and not sp.organization:
-            m = re.search(name + r",\s+" + re.escape(sp.role) + r"\s+(?:i|hos|ved|på)\s+((?:[A-ZÆØÅ][\w'’-]*\s?){1,4})", body)
+            lead = ", " + sp.role
+            m = _first(spots, lambda at, end: _ORG_AFTER_ROLE.match(body, end + len(lead))
+                       if body.startswith(lead, end) else None)
             if m:
                 sp.organization = m.group(1).strip()
         if not sp.moderator:
-            for m in re.finditer(name + r"\b", body):
-                if _MOD_VERB.match(body[m.end():m.end() + 120]):
-                    sp.moderator = True
-                    break
+            sp.moderator = any(_MOD_VERB.match(body[end:end + 120]) for _, end in spots)
+
+
+def _occurrences(body: str, name: str) -> list[tuple[int, int]]:
+    """Where the name stands as a whole name (not inside a longer word): (start, end) each."""
+    out, at = [], body.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not (body[at - 1].isalnum() or body[at - 1] in "-_")) and \
+                (end == len(body) or not (body[end].isalnum() or body[end] == "_")):
+            out.append((at, end))
+        at = body.find(name, at + 1)
+    return out
+
+
+def _first(spots, test):
+    for at, end in spots:
+        m = test(at, end)
+        if m:
+            return m
+    return None
+
+
+_ROLE_BEFORE_NAME = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][\w-]*(?:\s+[a-zæøå][\w-]*)?)\s+\Z")
+_ROLE_AFTER_NAME = re.compile(r",\s+([a-zæøå][\wæøå-]*(?:\s+[\wæøå'’-]+){0,4}?)(?=[,.]|\s+og\s|$)", re.M)
+_PAREN_AFTER_NAME = re.compile(r"\s*\((?P<p>[^()]{1,30})\)")
+_PARTY_LATER = re.compile(r"(?:[^.!?]|\.(?=\w|\s+[a-zæøå])){0,120}?\b(?:stiller\s+op|opstillet|kandidat|medlem|rådgiver|"
+                          r"ordfører|politiker|folketingsmedlem|byrådsmedlem|mf)\w*\b[^.!?]{0,50}?\b(?:for|i|fra)\s+"
+                          r"(?P<p>(?:det\s+)?[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)?)")
+_ORG_AFTER_ROLE = re.compile(r"\s+(?:i|hos|ved|på)\s+((?:[A-ZÆØÅ][\w'’-]*\s?){1,4})")
