@@ -298,6 +298,7 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     k = dateline([inf.text for inf in out])
     if k is not None:  # a news item's dateline dates the page, not an event (extract/reference.py)
         out[k].anchor, out[k].dates = None, []
+    _date_in_event_sentence(out)
     # where the page dates its event on a line of its own, a date in running text with no time is history or
     # background ("Den 1. januar 2024 trådte Barnets Lov i kraft"), not another event
     if any(inf.anchor and not inf.prose for inf in out):
@@ -343,12 +344,41 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
     _calendar_days(out)
     for prev, cur in zip(out, out[1:]):
         # "Tilmeldingsfrist" on one line, its date on the next: a deadline, not an event date
-        if cur.anchor and re.match(r"(?i)^(?:tilmeldingsfrist|tilmelding|frist|deadline|sidste\s+frist|"
+        if cur.anchor and not cur.prose and re.match(r"(?i)^(?:tilmeldingsfrist|tilmelding|frist|deadline|sidste\s+frist|"
                                    r"tilmelding\s+senest|svarfrist|afmeldingsfrist)\s*:?$", prev.text):
             cur.anchor = None
     _speaker_sections(out)
     _speakers_under_slots(out)
     return out
+
+
+# a sentence that says when the event takes place (extract/lexicon/event_sentences.toml)
+EVENT_SENTENCE = AnyCase(lexicon.pattern("event_sentences"))
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+
+
+def _date_in_event_sentence(infos: list[LineInfo]) -> None:
+    """A page that dates its event only in running text ("Fælleskonferencen afholdes den 25. og 26. oktober 2023",
+    "inviterer til debatmøde 28. marts 2017"): the date in the sentence that says the event takes place is the
+    event's. A bare date over the text (no weekday, no time: when the item was written) then dates nothing.
+    Pages with a date line of their own that has a weekday or a time are left as they are."""
+    strong = [inf for inf in infos if inf.anchor and not inf.prose and
+              (inf.anchor.weekday is not None or inf.anchor.start_time or inf.label)]
+    weak = [inf for inf in infos if inf.anchor and not inf.prose and inf not in strong]
+    if strong or len(weak) > 1:
+        return
+    for inf in infos:
+        if not (inf.prose and inf.dates) or inf.anchor is not None and inf.anchor.start_time:
+            continue
+        for sentence in _SENTENCES.split(inf.text):
+            if not EVENT_SENTENCE.search(sentence):
+                continue
+            found = [d for d in inf.dates if d.text in sentence and not DEADLINE.search(sentence)]
+            if found:
+                inf.anchor = found[0]
+                for w in weak:
+                    w.anchor = None
+                return
 
 
 def _speakers_under_slots(infos: list[LineInfo]) -> None:

@@ -70,7 +70,7 @@ def dateline(texts: list[str]) -> int | None:
         # items start with their own date lines is not a news item
         # (a time stamp to the minute says "posted" wherever the event's date comes)
         if day and any(_after(day, d) for k, _, d in later if k <= 4 or stamped) and \
-                not any(_bare(x, d) for _, x, d in later):
+                not any(_bare(x, d) for _, x, d in later if not PUBLISHED.match(x)):
             return i
         return None
     return None

@@ -139,3 +139,16 @@ def test_a_status_note_decides_whatever_its_length(line, status):
     text = f"Temaaften om beskæftigelsesreformen\n\nTirsdag den 26. november 2024 kl. 17-20\n\n{line}\n"
     (ev,) = extract_page(text, is_html=False).events
     assert ev.status == status
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Artikel\n\n20. marts 2023\n\nÅrets begivenhed\n\nFor i år sætter de faglige selskaber fokus på relationsarbejdet. "
+     "Fælleskonferencen afholdes den 25. og 26. oktober 2023 på Hotel Nyborg Strand. Du kan tilmelde dig nu.",
+     "2023-10-25"),
+    ("Debatmøde: Ny national skolelederuddannelse\n\nFORUM, Forum for fremtidens offentlige styring og ledelse, "
+     "inviterer til debatmøde 28. marts 2017 på CBS. Forslaget blev diskuteret i Forum den 19. september sidste år.",
+     "2017-03-28"),
+])
+def test_a_page_that_dates_its_event_only_in_a_sentence(text, day):
+    (ev,) = extract_page(text, today=dt.date(2026, 12, 3), is_html=False).events
+    assert str(ev.start)[:10] == day
