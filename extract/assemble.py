@@ -575,8 +575,11 @@ def _repeat_dates(infos: list[LineInfo]) -> list[tuple[int, object]]:
             return [(i, d) for d in inf.dates]
     run: list[int] = []
     for i, inf in enumerate(infos):
-        if inf.anchor and not inf.prose and inf.anchor.span[0] <= 3 and inf.anchor.start_time and inf.words <= 20 \
-                and (not run or run[-1] == i - 1):
+        # date-first lines with a place, or list items that each say when and where ("• Første arrangement ...,
+        # der afholdes den 14. marts 2022 kl. 14.30 – 18.00 på Severin i Middelfart")
+        item = inf.anchor and inf.anchor.start_time and (
+            (not inf.prose and inf.anchor.span[0] <= 3 and inf.words <= 20) or inf.line.kind == "li")
+        if item and (not run or run[-1] == i - 1):
             run.append(i)
             continue
         if len(run) >= 2:

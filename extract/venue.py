@@ -88,6 +88,10 @@ _PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos|foran)\s+(?P<place>" + _ROOM + 
                           r"(?:\s+(?:i|på)\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2}\b)?))?")
 
 
+# a sentence that opens with the place: its name, then a verb in lower case
+_PLACE_FIRST = re.compile(r"^(?P<place>[A-ZÆØÅ][\w'’.&-]*(?:\s+[A-ZÆØÅ][\w'’.&-]*)*)\s+(?=[a-zæøå])")
+
+
 def place_after_date(tail: str) -> str | None:
     """The place right after a date and time in a sentence: `... kl. 14.30 – 18.00 på Severin i Middelfart.`
     → `Severin i Middelfart`."""
@@ -117,6 +121,9 @@ def is_named_venue(name: str) -> bool:
 def named_venue(text: str) -> str | None:
     """A named venue anywhere in a line: `EU-debatmøde på Hårslev Efterskole`, `i Kæmpestrandens Eventtelt
     (J32)`, `i Trige Sognegård`: a capitalised name after på/i/hos that ends in a venue word."""
+    m = _PLACE_FIRST.match(text)
+    if m and _VENUE_END.search(m["place"].lower()) and 2 <= len(m["place"].split()) <= 4:
+        return m["place"]  # "Hillerød Bibliotek skulle på mandag 28. september have haft besøg af ..."
     if not any(w in text for w in (" på ", " i ", " hos ", "På ", "I ")):
         return None
     for m in _PLACE_AFTER.finditer(text):

@@ -112,3 +112,19 @@ def test_a_stands_programme_of_timed_lines_is_a_list_of_events_at_the_days_place
         ("Pigeværelser og drengeture", "15/06 16:30")]
     assert all(e.venue and e.venue.name.startswith("Grønbech Hotel") for e in events)
     assert {s.name for s in events[0].speakers} == {"Anette Tønnes Petersen", "Mette Thorn Sørensen"}
+
+
+LIST_OF_TWO = """Offentliggørelse af de nye sundhedsprofilresultater i 2022
+
+Sundhedsstyrelsen offentliggør de nationale resultater af Sundhedsprofilundersøgelsen 2021 den 10. marts 2022.
+I Region Syddanmark afholder vi følgende to offentliggørelsesarrangementer:
+
+  • Første arrangement er et politisk arrangement, der afholdes den 14. marts 2022 kl. 14.30 – 18.00 på Severin i Middelfart. Ved arrangementet offentliggøres resultaterne for politikere.
+  • Andet arrangement er en administrativ temadag, der afholdes den 4. april 2022 kl. 9.00 – 16.00 på Severin i Middelfart. Arrangementet er for sundhedschefer og konsulenter.
+"""
+
+
+def test_list_items_that_each_say_when_and_where_are_events_of_their_own():
+    events = extract_page(LIST_OF_TWO, today=dt.date(2022, 3, 1), is_html=False).events
+    assert [(e.start.isoformat(), e.venue.name, e.venue.city) for e in events] == [
+        ("2022-03-14T14:30:00+01:00", "Severin", "Middelfart"), ("2022-04-04T09:00:00+02:00", "Severin", "Middelfart")]

@@ -27,6 +27,8 @@ def test_place_after_date(tail, place):
     ("Kom til debat i Maribohallerne", "Maribohallerne"),
     ("Festen holdes i Arbejdermuseets festsal", "Arbejdermuseets festsal"),
     ("Debatten foregår i Kæmpestrandens Debattelt", "Kæmpestrandens Debattelt"),
+    ("Hillerød Bibliotek skulle på mandag 28. september have haft besøg af justitsministeren.", "Hillerød Bibliotek"),
+    ("Biblioteket og virkeligheden på nettet: Kend din netprofil.", None),  # a common noun opens the sentence
     ("Mødet holdes i København", None),  # a town is not a named venue
     ("Oplæg ved Mette Hansen fra Aarhus Kommune", None),
 ])
