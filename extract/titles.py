@@ -50,6 +50,7 @@ def _titled_date(inf: LineInfo) -> bool:
     return len(head.split()) >= 2 and head[:1].isupper() and not LABEL_WORDS.match(head)
 
 
+_PLACE_TAIL = re.compile(r"\s+(?:på|i|hos)\s+[A-ZÆØÅ]")
 _DATED_TAIL = re.compile(r"\S\s+[—–-]\s*$")
 LABEL_WORDS = re.compile(r"(?i)^(?:dato|tid|tidspunkt|hvornår|sted|udsat|aflyst|nb|obs|bemærk)\b")
 
@@ -110,8 +111,9 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
     if best is None:
         return None, None
     inf = infos[best]
-    if inf.anchor and inf.times and _titled_date(inf):
-        return best, inf.text[: inf.anchor.span[0]].rstrip(" —–-")  # "<title> — 4 December 2025, 10:00-11:00"
+    if inf.anchor and _titled_date(inf) and (inf.times or _PLACE_TAIL.match(inf.text[inf.anchor.span[1]:])):
+        # "<title> — 4 December 2025, 10:00-11:00", "Temadag d. 9. marts 2017 på UC Syd": the name before the date
+        return best, re.sub(r"(?i)\s+(?:d\.|den)$", "", inf.text[: inf.anchor.span[0]].rstrip(" —–-"))
     return best, inf.text
 
 
