@@ -21,7 +21,9 @@ STREET = re.compile(r"(?P<street>[A-ZÆØÅ][\wæøåÆØÅ'.\- ]*?\s\d{1,4}[A-Z
 
 def parse_venue(raw: str) -> Venue | None:
     """One venue text → its parts. Returns None for text that names no place (empty, or just 'Online')."""
-    raw = raw.strip(" ,.;:()-–")
+    raw = raw.strip(" ,.;:(-–")
+    if raw.endswith(")") and raw.count("(") < raw.count(")"):
+        raw = raw.rstrip(")").rstrip()  # a closing parenthesis without its opening one; "Eventtelt (J32)" keeps its own
     if not raw:
         return None
     v = Venue(raw=raw, online=bool(ONLINE.search(raw)))
@@ -29,7 +31,7 @@ def parse_venue(raw: str) -> Venue | None:
     if m:
         v.postal_code, v.city = m["code"], m["city"].strip(" .")
     if not m:  # "Severin i Middelfart", "Ungdomsgården i Grindsted": the place, then its town
-        t = re.match(r"^(?P<name>[A-ZÆØÅ].*?\S)\s+i\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2})?)$", raw)
+        t = re.match(r"^(?P<name>[A-ZÆØÅ].*?\S)\s+(?:i|på)\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2})?)$", raw)
         if t and "," not in raw:
             v.name, v.city = t["name"], t["town"]
             return v
@@ -80,12 +82,15 @@ def looks_like_address(text: str) -> bool:
 
 # a capitalised name that ends in a venue word (extract/lexicon/venue_words.toml)
 _VENUE_END = re.compile(lexicon.pattern("venue_words"))
-_NAME_RUN = r"[A-ZÆØÅ][\w'’.&-]*(?:\s+(?:[A-ZÆØÅ0-9][\w'’.&-]*|\([A-ZÆØÅ]?\d+[A-Z]?\)))*"
+# capitalised words; a word may end in a full stop only as a short abbreviation ("Sct.", "Dr."), so that a
+# sentence's end ("... på Hotel Nyborg Strand. Du kan ...") ends the name
+_NAME_WORD = r"(?:[\w'’&.-]{0,3}\.(?=\s)|(?:[\w'’&-]*[\w'’&])?)"
+_NAME_RUN = (r"[A-ZÆØÅ]" + _NAME_WORD + r"(?:\s+(?:[A-ZÆØÅ0-9]" + _NAME_WORD + r"|\([A-ZÆØÅ]?\d+[A-Z]?\)))*")
 # a room before the named place: "i auditoriet på Metropol", "i kantinen på Rådhuset"
 _ROOM = r"(?:(?:det\s+store\s+|den\s+gamle\s+|store\s+)?[a-zæøå]*(?:auditoriet|salen|sal|kantinen|lokalet|mødelokalet|foyeren|aulaen|kælderen|teltet|haven)\s+(?:på|i)\s+)?"
 _PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos|foran)\s+(?P<place>" + _ROOM + _NAME_RUN + r")"
                           r"(?P<street>,\s+[A-ZÆØÅ][\wæøå.'’ -]*?\s\d{1,4}[A-Za-z]?(?:-\d{1,4})?)?"
-                          r"(?:\s+(?:i|på)\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2}\b)?))?")
+                          r"(?:\s+(?P<prep>i|på)\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2}\b)?))?")
 
 
 # a sentence that opens with the place: its name, then a verb in lower case
@@ -110,12 +115,12 @@ def _with_venue_word(m: re.Match, text: str) -> str:
         nxt = re.match(r"\s+([a-zæøå]+)(?:/[a-zæøå]+)?", text[m.end("place"):])
         if nxt and _VENUE_END.search(nxt.group(1)):
             place += " " + nxt.group(1)
-    return place + (" i " + m["town"] if m["town"] else "")
+    return place + (f" {m['prep']} {m['town']}" if m["town"] else "")
 
 
 def is_named_venue(name: str) -> bool:
     """Does the name end in a venue word (`Altingets Gård`, `Trige Sognegård`)? Then it is no bare town."""
-    return bool(_VENUE_END.search(name.lower()))
+    return bool(_VENUE_END.search(re.sub(r"\s*\([^)]*\)\s*$", "", name).lower()))  # "Eventtelt (J32)"
 
 
 def named_venue(text: str) -> str | None:
@@ -132,6 +137,6 @@ def named_venue(text: str) -> str | None:
         # the name may go on with a room or a code: "Kæmpestrandens Eventtelt (J32)"
         core = " ".join(w for w in words if not w.startswith("("))
         if len(words) <= 6 and (_VENUE_END.search(core.lower()) or _VENUE_END.search(
-                _with_venue_word(m, text).removesuffix(" i " + (m["town"] or "")).lower())):
+                _with_venue_word(m, text).removesuffix(f" {m['prep']} {m['town']}").lower())):
             return _with_venue_word(m, text)
     return None
