@@ -90,8 +90,8 @@ def test_every_known_miss_names_a_gold_page():
 
 
 # ../shared/corpus: floors measured on this change (they only move up) and the targets
-CORPUS_FLOORS = {"events_f1": 0.89, "speaker_f1": 0.91, "speaker_recall_all": 0.85, "title": 0.89, "venue": 0.77,
-                 "date": 0.92, "party": 0.94}
+CORPUS_FLOORS = {"events_f1": 0.91, "speaker_f1": 0.935, "speaker_recall_all": 0.89, "title": 0.91, "venue": 0.81,
+                 "date": 0.98, "party": 0.945}
 CORPUS_TARGETS = {"events_f1": 0.95, "speaker_f1": 0.93, "speaker_recall_all": 0.85, "title": 0.90, "venue": 0.90,
                   "date": 0.98, "party": 0.97}
 needs_corpus = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="../shared/corpus is not here")
