@@ -475,6 +475,8 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
 
 PROGRAMME_BREAK = re.compile(r"(?i)" + lexicon.pattern("programme_breaks"))
 _QUOTED = re.compile(r"[”“\"«]([^”“\"»]{8,120})[”“\"»]")
+_COLON_CUT = re.compile(r":\s")
+_DASH_CUT = re.compile(r"\s[–—]\s")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÆØÅ])")
 _ITEM_TITLE_END = re.compile(r":\s|(?<=[.!])\s+(?=[A-ZÆØÅ])")
 
@@ -499,8 +501,9 @@ def _festival_items(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
         end = next((j for j in range(i + 1, end) if infos[j].anchor or infos[j].line.kind == "h"), end)
         items.append((i, end))
     # the common parts may stand in the items or in a timetable of slots elsewhere on the page
-    if any(PROGRAMME_BREAK.search(_item_head(infos, i)) for i, _ in items) or \
-            any(inf.slot and PROGRAMME_BREAK.search(inf.slot[2]) for inf in infos):
+    # (the item's name: its first words; a long description may mention coffee or a sandwich)
+    if any(PROGRAMME_BREAK.search(" ".join(_item_head(infos, i).split()[:8])) for i, _ in items) or \
+            any(inf.slot and PROGRAMME_BREAK.search(" ".join(inf.slot[2].split()[:8])) for inf in infos):
         return None
     people = sum(1 for i, end in items if any(infos[j].speakers or _names_someone(infos[j].text)
                                              for j in range(i, end)))
@@ -529,8 +532,11 @@ def _festival_events(asm: "Assembler", infos: list[LineInfo], items: list[tuple[
             head = quoted.group(1)
         else:
             # a title that runs on into its people or its description ("Skåltale for ...: Jakob Vedelsby, ...")
-            cut = _ITEM_TITLE_END.search(head) if line.prose or line.speakers else \
-                _SENTENCE_END.search(head)  # "Klassikerquiz med Adrian Hughes. Mød op og følg duellen!"
+            # (at its colon, else at a dash: "De Bornholmske Sønner – Søren Pind og Jarl Cordua - er at finde ...")
+            if line.prose or line.speakers:
+                cut = _COLON_CUT.search(head) or _DASH_CUT.search(head) or _SENTENCE_END.search(head)
+            else:
+                cut = _SENTENCE_END.search(head)  # "Klassikerquiz med Adrian Hughes. Mød op og følg duellen!"
             head = head[: cut.start()] if cut else head
         head = re.sub(r"\s*\[[^\]]*\]\s*$", "", head)  # "[Sponsoreret af Astellas]"
         title, series, _ = clean_title(head)

@@ -53,7 +53,8 @@ CONTACT_HEAD = re.compile(
     r"praktiske\s+spørgsmål|yderligere\s+oplysninger|kontakt\s+os)\b")
 # an e-mail address, not a social-media handle ("formand for BUPL, @BergmannEml" names a panellist)
 CONTACT_LINE = re.compile(r"(?i)[\w.+-]@[\w-]+\.\w|\btlf\.?\b|\btelefon\b|\bmobil\b|\b(?:\d{2}\s){3}\d{2}\b|\+45")
-DEADLINE = AnyCase(r"(?i)tilmelding|frist|senest|deadline|svar\s+udbedes|sidste\s+(?:dag|frist)|"
+DEADLINE = AnyCase(r"(?i)tilmelding|frist|senest|deadline|svar\s+udbedes|sidste\s+(?:dag|frist)|billetsalg|"
+                   r"billet(?:ter)?\s+(?:kan\s+)?(?:bestilles|købes|reserveres)|(?:bestilles|købes|sælges)\s+fra|"
                    r"udgivet|publiceret|opdateret|offentliggjort|skrevet")
 REPEAT = AnyCase(r"(?i)samme\s+arrangement|afholdes\s+(?:også|igen)|gentages|også\s+(?:den|d\.)|"
                  r"stiftet|grundlagt|etableret|oprettet|født|døde|udgivet|udkom|siden\s+\d|"
