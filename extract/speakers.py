@@ -28,6 +28,8 @@ LEAD_CUE = re.compile(
     r"(?:taler|talere|speakers?|undervisere?|instruktør(?:er)?|paneldeltager(?:e)?|kommentar|kommentator(?:er)?|"
     r"respondent(?:er)?)\s*:)"
     r"|(?P<mod>(?:ordstyrer(?:e)?|moderator|facilitator|konferencier|vært(?:er)?)(?:\s+[a-zæøå]+){1,2}\s*:|"
+    # "Vært er Huxi Bach", "Ordstyrer er ...": the longer cue first, or "Vært" alone would match and leave "er ..."
+    r"(?:ordstyrer(?:e)?|moderator|facilitator|konferencier|vært|værter)\s+(?:er|bliver)\b|"
     r"ordstyrer(?:e)?:?|moderator:?|facilitator:?|konferencier:?|vært(?:er)?:?|"
     r"(?:(?:debatten|mødet|dagen|panelet|samtalen|workshoppen|seminaret|konferencen)\s+)?"
     r"(?:modereres|faciliteres|modereret|faciliteret|ledes|styres)\s+af:?|"
@@ -371,6 +373,12 @@ def parse_speaker_list(text: str, moderator: bool = False, evidence: str | None 
             continue
         name, pre, org_after = None, None, None
         glued = _name_then_role(piece) if lenient_first and n_piece == 0 else None
+        titled = _ROLE_THEN_NAME.fullmatch(piece) if lenient_first and n_piece == 0 and not glued else None
+        if titled and not looks_like_person(piece) and len(titled["role"].split()) <= 2 and \
+                _role_word(titled["role"].split()[-1]):
+            glued = None  # "journalist Clement Kjersgaard" after a strong cue: the role, then the name
+            pending = pending + [titled["role"]]
+            piece = titled["name"]
         if looks_like_person(piece) or (lenient_first and n_piece == 0 and name_shaped(piece)):
             name = piece
         elif glued:  # "Mujtaba Rahman Managing Director": the name, then its role without a comma
@@ -559,6 +567,11 @@ def _cut_sentence(text: str) -> str:
     return text
 
 
+# a role in lower case, then a capitalised name of two to four words: "debatpilot Stinne Krogh Poulsen"
+_ROLE_THEN_NAME = re.compile(r"^(?P<role>[a-zæøå][\wæøå-]*(?:\s+(?:og\s+)?[a-zæøå][\wæøå-]*){0,2})\s+"
+                             r"(?P<name>[A-ZÆØÅ][a-zæøåéü'’-]+(?:\s+[A-ZÆØÅ][a-zæøåéü'’-]+){1,3})(?=[\s,.;:)]|$)")
+
+
 def prose_speakers(text: str) -> list[Speaker]:
     """Speakers named in running text: `debat med overborgmester X, socialborgmester Y og Z`,
     `Debatten modereres af Name, chef for ...`."""
@@ -574,6 +587,10 @@ def prose_speakers(text: str) -> list[Speaker]:
         seg = _cut_sentence(text[m.end():])
         if _starts_person(seg):
             out += [s for s in parse_speaker_list(seg, moderator=True, evidence=text)]
+        elif _ROLE_THEN_NAME.match(seg) and len(_ROLE_THEN_NAME.match(seg)["role"].split()) == 1:
+            # "faciliteres af debatpilot Stinne Krogh Poulsen": one word for the role, then a name not in the lists
+            r = _ROLE_THEN_NAME.match(seg)
+            out.append(Speaker(name=r["name"], role=r["role"], moderator=True, evidence=text))
     for m in cues:
         seg = _cut_sentence(text[m.end():])
         if _starts_person(seg) or _org_then_role(seg.split(",")[0].split()) is not None:
@@ -588,9 +605,11 @@ def prose_speakers(text: str) -> list[Speaker]:
             sp.confirmed = False
     if out:
         # a second reading by spaCy (rule-based, or a trained Danish pipeline where one is installed):
-        # a name it does not see as a person's is not taken from running text
+        # a name it does not see as a person's is not taken from running text; a name after a cue and a role
+        # word needs no first name of the lists
         people = set(people_in(text))
-        out = [s for s in out if s.name in people]
+        out = [s for s in out if s.name in people or (s.role and name_shaped(s.name) and
+                                                      f"{s.role} {s.name}" in text)]
     return out
 
 

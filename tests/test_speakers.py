@@ -341,3 +341,18 @@ def test_a_social_media_handle_is_not_a_contact_line():
     from extract.text import Line
     assert not classify(Line("Elisa Bergmann, formand for BUPL, @BergmannEml", 0), 1, True).contact
     assert classify(Line("Kontakt: Elisa Bergmann, eb@bupl.dk", 0), 1, True).contact
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("Vært er Huxi Bach", "Huxi Bach", None),
+    ("Ordstyrer er journalist Clement Kjersgaard.", "Clement Kjersgaard", "journalist"),
+])
+def test_a_moderator_cue_names_a_person_outside_the_first_name_lists(line, name, role):
+    sp, _ = speaker_line(line)
+    assert [(s.name, s.role, s.moderator) for s in sp] == [(name, role, True)]
+
+
+def test_a_moderator_after_a_cue_and_a_one_word_role_in_running_text():
+    from extract.speakers import prose_speakers
+    found = prose_speakers("Debatten faciliteres af debatpilot Stinne Krogh Poulsen og er en del af programmet.")
+    assert [(s.name, s.role, s.moderator) for s in found] == [("Stinne Krogh Poulsen", "debatpilot", True)]
