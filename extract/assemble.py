@@ -203,13 +203,14 @@ class Assembler:
             if inline:
                 head = inline[1] or ""  # a title after the date leaves no place before it
             head = re.sub(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b\s*(?:den|d\.)?\s*$", "", head)
+            head = re.sub(r"(?i)\s+(?:den|d\.)\s*$", "", head)  # "Scandic Sluseholmen i København den 27.-28. oktober"
             if re.fullmatch(r"[\w-]+\s*:\s*", head):
                 continue  # "Holdstart: 3. februar": a label, not a place
             head = head.strip(" ,-–:")
             if (sum(w[:1].islower() for w in head.split()) >= 2 or re.search(r"\d", head)) and not POSTAL.search(head):
                 continue  # "Det finder sted", "Konferencen afholdes": the start of a sentence, not a place
-            if EVENT_TYPE.match(head) and len(head.split()) <= 2:
-                continue  # "Temadag d. 12. marts": the kind of event, not a place
+            if (EVENT_TYPE.match(head) and len(head.split()) <= 2) or _NAMES_AN_EVENT.search(head):
+                continue  # "Temadag d. 12. marts", "Afdelingens generalforsamling den 2. april": the event, not a place
             if _TEAM.match(head):
                 continue  # "Hold 2 – holdstart 10. marts": which run, not where
             if re.fullmatch(r"(?i)(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
@@ -234,6 +235,10 @@ class Assembler:
                 return re.split(r",?\s+kl\.?\s*\d", inf.text)[0], None  # "Industriens Hus, ..., kl. 09:30-12:00"
             m = re.match(r"^(?P<place>[A-ZÆØÅ][^.]{2,80}?),\s*kl\.?\s*\d", inf.text)
             if m and not inf.speakers:
+                return m["place"], None
+            # "I Borgerhuset, Ahlefeldtsgade, Rudkøbing": a place written as "in ..." on a line of its own
+            m = _IN_PLACE_LINE.match(inf.text)
+            if m and inf.words <= 10 and not inf.speakers and (POSTAL.search(inf.text) or _STREETISH.search(inf.text)):
                 return m["place"], None
         return None
 
@@ -567,6 +572,10 @@ def _festival_events(asm: "Assembler", infos: list[LineInfo], items: list[tuple[
 _HELD_TWICE = re.compile(r"(?i)\b(?:afholdes|holdes|gennemføres|gentages)\s+(?:to|tre|fire|flere)\s+gange\b|"
                          r"\b(?:to|tre|fire)\s+(?:gange|steder|byer)\b|\bsamme\s+(?:møde|arrangement|program)\b")
 _INVITED_NAME = re.compile(r"(?i)\binviterer\b[^.]{0,60}?\btil\s+(?:\w+\s+){0,2}[\"”“«]([^\"”“»]{3,80})[\"”“»]")
+_NAMES_AN_EVENT = re.compile(r"(?i)(?:møde|konference|generalforsamling|temadag|seminar|webinar|debat|arrangement|"
+                             r"kursus|festival|reception|træf|topmøde|årsmøde|foredrag|workshop)\w{0,3}$")
+_IN_PLACE_LINE = re.compile(r"^(?:I|På|Hos)\s+(?P<place>[A-ZÆØÅ][^.!?]{2,80}?)\.?$")
+_STREETISH = re.compile(r"(?i)\b\w+(?:vej|gade|allé|alle|plads|torv|stræde|boulevard|vænge)\b")
 _TOWN_LINE = re.compile(r"^(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?)\s*:\s+(?P<rest>\S.*)$")
 
 

@@ -88,7 +88,8 @@ _NAME_WORD = r"(?:[\w'’&.-]{0,3}\.(?=\s)|(?:[\w'’&-]*[\w'’&])?)"
 _NAME_RUN = (r"[A-ZÆØÅ]" + _NAME_WORD + r"(?:\s+(?:[A-ZÆØÅ0-9]" + _NAME_WORD + r"|\([A-ZÆØÅ]?\d+[A-Z]?\)))*")
 # a room before the named place: "i auditoriet på Metropol", "i kantinen på Rådhuset"
 _ROOM = r"(?:(?:det\s+store\s+|den\s+gamle\s+|store\s+)?[a-zæøå]*(?:auditoriet|salen|sal|kantinen|lokalet|mødelokalet|foyeren|aulaen|kælderen|teltet|haven)\s+(?:på|i)\s+)?"
-_PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos|foran)\s+(?P<place>" + _ROOM + _NAME_RUN + r")"
+_PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos|(?P<front>foran))\s+(?P<place>" + _ROOM + _NAME_RUN + r")"
+                          r"(?P<note>\s+\([^()]{1,40}\))?"
                           r"(?P<street>,\s+[A-ZÆØÅ][\wæøå.'’ -]*?\s\d{1,4}[A-Za-z]?(?:-\d{1,4})?)?"
                           r"(?:\s+(?P<prep>i|på)\s+(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2}\b)?))?")
 
@@ -110,7 +111,8 @@ def place_after_date(tail: str) -> str | None:
 def _with_venue_word(m: re.Match, text: str) -> str:
     """The place as matched, with a lower-case venue word that ends its name (`Sct. Jørgens sognegård/kirke`)
     and its town."""
-    place = m["place"] + (m["street"] or "")
+    # "foran Grønbech Hotel (Folkescenen, N6)": in front of it is where it is; a note in parentheses stays
+    place = ("foran " if m["front"] else "") + m["place"] + (m["note"] or "") + (m["street"] or "")
     if not m["town"]:
         nxt = re.match(r"\s+([a-zæøå]+)(?:/[a-zæøå]+)?", text[m.end("place"):])
         if nxt and _VENUE_END.search(nxt.group(1)):

@@ -80,3 +80,14 @@ def test_build_events_gives_each_item_of_a_listing_its_own_people():
 
 def test_build_events_finds_nothing_on_a_page_without_an_event():
     assert _events("Om netværket\n\nNetværket samler ledere fra kommunerne om de store spørgsmål i socialpolitikken.\n") == []
+
+
+@pytest.mark.parametrize("text,venue", [
+    ("Medlemsmøde\n\nonsdag 16. maj 2018 kl. 18-21\n\nI Borgerhuset, Ahlefeldtsgade, Rudkøbing\n",
+     "Borgerhuset, Ahlefeldtsgade, Rudkøbing"),
+    ("Årsmødet 2022\n\nScandic Sluseholmen i København den 27.-28. oktober 2022.\n", "Scandic Sluseholmen i København"),
+    ("Generalforsamling\n\nAfdelingens generalforsamling den 2. april 2020 er udsat.\n", None),
+])
+def test_build_events_reads_the_place(text, venue):
+    (ev,) = _events(text)
+    assert (ev.venue.raw if ev.venue else None) == venue

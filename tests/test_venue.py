@@ -17,6 +17,7 @@ from extract.venue import is_named_venue, named_venue, parse_venue, place_after_
     (" på Hotel Nyborg Strand. Du kan tilmelde dig nu.", "Hotel Nyborg Strand"),
     (" på Hotel Nyborg Strand, Østerøvej 2 i Nyborg.", "Hotel Nyborg Strand, Østerøvej 2 i Nyborg"),
     (" i ODEON i Odense. Konferencen henvender sig", "ODEON i Odense"),
+    (" foran Grønbech Hotel (Folkescenen, N6)", "foran Grønbech Hotel (Folkescenen, N6)"),
     (" i hele landet", None),
     (", og alle er velkomne", None),
 ])
