@@ -12,7 +12,7 @@ from .lines import CHROME_TITLE, EVENT_TYPE, PLACE_LABELS, TIME_LABELS, LineInfo
 from .mentions import mentioned_speakers
 from .model import Event, Session, Speaker, Venue
 from .segment import pure_date_line, same_day, segment
-from .speakers import enrich, may_cue_speakers, prose_speakers
+from .speakers import enrich, may_cue_speakers, prose_speakers, respectively
 from .status import CANCELLED, DATE_UNCONFIRMED, POSTPONED, date_confirmed, decide_status
 from .text import Line
 from .titles import clean_title, inline_title, norm_title, page_title, row_title
@@ -310,6 +310,7 @@ class Assembler:
         if prose:  # the people the text names without a cue, last (extract/mentions.py)
             ev.speakers += mentioned_speakers(texts, {s.name.casefold() for s in ev.speakers})
         enrich(ev.speakers, texts)
+        respectively(ev.speakers, texts)
 
     def extras(self, ev: Event, lo: int, hi: int) -> None:
         infos = self.infos

@@ -109,9 +109,15 @@ _PARTY_GENITIVE = re.compile(r"(?i)\b(?P<p>(?:det\s+)?(?:[\w-]+\s+){0,1}[\w-]+?)
                              r"(?:[a-zæøå][\w-]*\s+){0,3}$")
 
 
+_PARTY_FOR = re.compile(r"\b(?:for|fra)\s+(?P<p>(?:det\s+)?[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)?)\s*,?\s*$")
+
+
 def party_before(before: str) -> str | None:
     """A party named in the genitive before the name, perhaps with a role between: `Enhedslistens`,
-    `Socialdemokratiets borgmesterkandidat`."""
+    `Socialdemokratiets borgmesterkandidat`; or a role for the party: `Folketingsmedlem for Socialdemokratiet`."""
+    m = _PARTY_FOR.search(before)
+    if m and party_letter(m["p"]):
+        return party_letter(m["p"])
     m = _PARTY_GENITIVE.search(before)
     if not m:
         return None

@@ -20,7 +20,7 @@ _LETTERS = {
 _SPELLED = [
     (r"socialdemokrat(?:iet|erne|isk)?", "S"), (r"radikale(?: venstre)?|det radikale venstre", "RV"),
     (r"(?:det )?konservative(?: folkeparti)?", "K"), (r"nye borgerlige", "NB"),
-    (r"socialistisk folkeparti", "SF"), (r"liberal alliance", "LA"), (r"kristendemokraterne", "KD"),
+    (r"socialistisk folkeparti", "SF"), (r"liberal(?:e)? alliance", "LA"), (r"kristendemokraterne", "KD"),
     (r"dansk folkeparti", "DF"), (r"enhedslisten", "EL"), (r"alternativet", "ALT"),
     (r"moderaterne", "M"), (r"danmarksdemokraterne", "DD"), (r"løsgænger|uden for folketingets grupper", "UFG"),
     (r"venstre", "V"),

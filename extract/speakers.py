@@ -522,6 +522,11 @@ def _speaker_line(text: str) -> tuple[list[Speaker], str | None] | None:
             _standalone(m.group("rest")):
         sp = parse_speaker_list(m.group("rest"), evidence=text)
         if sp:
+            letter = party_letter(m.group("label"))
+            if letter:  # "Dansk Folkeparti: Susanne Eilersen, medlem af Folketinget": the label is the party
+                for s in sp:
+                    s.party = s.party or letter
+                return sp, None
             return sp, m.group("label")
     return None
 
@@ -698,3 +703,24 @@ _PARTY_LATER = re.compile(r"(?:[^.!?]|\.(?=\w|\s+[a-zæøå])){0,120}?\b(?:still
                           r"ordfører|politiker|folketingsmedlem|byrådsmedlem|mf)\w*\b[^.!?]{0,50}?\b(?:for|i|fra)\s+"
                           r"(?P<p>(?:det\s+)?[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)?)")
 _ORG_AFTER_ROLE = re.compile(r"\s+(?:i|hos|ved|på)\s+((?:[A-ZÆØÅ][\w'’-]*\s?){1,4})")
+
+
+_RESPECTIVELY = re.compile(r"\s+og\s+(?P<b>[A-ZÆØÅ][\w'’.-]*(?:\s+[A-ZÆØÅ][\w'’.-]*){1,3})\s+(?:fra|for|i)\s+henholdsvis\s+"
+                           r"(?P<x>(?:det\s+)?[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)?)\s+og\s+"
+                           r"(?P<y>(?:det\s+)?[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)?)")
+
+
+def respectively(speakers: list[Speaker], texts: list[str]) -> None:
+    """`Christian Poll og Christian Juhl fra henholdsvis Alternativet og Enhedslisten`: each person's party in
+    the order the names come."""
+    by_name = {s.name: s for s in speakers}
+    for text in texts:
+        if "henholdsvis" not in text:
+            continue
+        for sp in speakers:
+            at = text.find(sp.name)
+            m = _RESPECTIVELY.match(text, at + len(sp.name)) if at >= 0 else None
+            other = by_name.get(m["b"]) if m else None
+            if m and other is not None:
+                for person, party in ((sp, m["x"]), (other, m["y"])):
+                    person.party = person.party or party_letter(party)

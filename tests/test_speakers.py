@@ -356,3 +356,26 @@ def test_a_moderator_after_a_cue_and_a_one_word_role_in_running_text():
     from extract.speakers import prose_speakers
     found = prose_speakers("Debatten faciliteres af debatpilot Stinne Krogh Poulsen og er en del af programmet.")
     assert [(s.name, s.role, s.moderator) for s in found] == [("Stinne Krogh Poulsen", "debatpilot", True)]
+
+
+def test_parties_given_respectively():
+    from extract.model import Speaker
+    from extract.speakers import respectively
+    sp = [Speaker(name="Christian Poll"), Speaker(name="Christian Juhl")]
+    respectively(sp, ["Det er folketingsmedlemmerne Christian Poll og Christian Juhl fra henholdsvis Alternativet og "
+                      "Enhedslisten, der skal debattere."])
+    assert [s.party for s in sp] == ["ALT", "EL"]
+
+
+@pytest.mark.parametrize("line,party", [
+    ("Dansk Folkeparti: Susanne Eilersen, medlem af Folketinget", "DF"),
+    ("Alex Vanopslagh, Formand, Liberale Alliance", "LA"),
+])
+def test_a_party_as_the_lines_label_or_spelled_out(line, party):
+    sp, _ = speaker_line(line)
+    assert sp[0].party == party
+
+
+def test_a_role_for_a_party_before_the_name():
+    from extract.mentions import party_before
+    assert party_before("Folketingsmedlem for Socialdemokratiet ") == "S"
