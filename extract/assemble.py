@@ -161,8 +161,8 @@ class Assembler:
                     if (nj.anchor or is_time_only(nj.text)) and not cand:
                         continue  # "Tid og sted": the date comes first, then the place
                     if nj.anchor or is_time_only(nj.text) or nj.generic or nj.label or nj.line.kind == "h" \
-                            or nj.prose or nj.contact:
-                        break
+                            or nj.prose or nj.contact or _is_sentence(nj.text):
+                        break  # ("Praktiske oplysninger:" / "Der kan udbetales frikøb til ...": a sentence, no place)
                     cand.append(nj.text)
                     if re.search(r"\b\d{4}\s+[A-ZÆØÅ]", nj.text):
                         break
@@ -475,6 +475,7 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         # a page with no date, no speakers, no place and no programme (an index, an article) holds no event
         if ev.start is not None or ev.speakers or ev.venue or ev.sessions or not ev.date_confirmed:
             events += _held_several_times(asm, infos, ev, moved is None and not timed)
+            events += _also_announced(asm, infos, events)
     contacts_out = _contacts(infos, contacts)
     return kind, events, contacts_out
 
@@ -577,6 +578,15 @@ _NAMES_AN_EVENT = re.compile(r"(?i)(?:møde|konference|generalforsamling|temadag
                              r"kursus|festival|reception|træf|topmøde|årsmøde|foredrag|workshop)\w{0,3}$")
 _IN_PLACE_LINE = re.compile(r"^(?:I|På|Hos)\s+(?P<place>[A-ZÆØÅ][^.!?]{2,80}?)\.?$")
 _STREETISH = re.compile(r"(?i)\b\w+(?:vej|gade|allé|alle|plads|torv|stræde|boulevard|vænge)\b")
+_FUNCTION_WORDS = re.compile(r"(?i)\b(?:der|som|har|vil|skal|kan|er|var|bliver|hvis|at|det|vi|du|man|sig)\b")
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence, not a name or an address: several function words ("Der kan udbetales frikøb til ..., hvis ...")."""
+    return len(_FUNCTION_WORDS.findall(text)) >= 2
+
+
+DEADLINE_WORDS = re.compile(r"(?i)\b(?:tilmeld\w*|frist|senest|deadline)\b")
 _TOWN_LINE = re.compile(r"^(?P<town>[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?)\s*:\s+(?P<rest>\S.*)$")
 
 
@@ -605,6 +615,49 @@ def _repeat_dates(infos: list[LineInfo]) -> list[tuple[int, object]]:
     if len(run) >= 2 and len(days) == len(run):
         return [(i, infos[i].anchor) for i in run]
     return []
+
+
+_EVENT_NOUN = re.compile(r"(?i)(?P<np>(?:[\wæøå-]+\s+){0,3}?[\wæøå-]*(?:møde|konference|demonstration|oplæg|"
+                         r"arrangement|debat|seminar|webinar|temadag|festival|træf|workshop|generalforsamling)\w{0,4})\b")
+_ANNOUNCED = re.compile(r"(?i)\b(?:planlægger|afholdes|afholder|inviterer|husk|næste|også|derudover|desuden|endnu\s+en|"
+                        r"allerede)\b")
+_PAST = re.compile(r"(?i)\b(?:blev|var|afholdt|holdt|fandt\s+sted|sidste\s+år|i\s+fjor)\b")
+
+
+def _also_announced(asm: "Assembler", infos: list[LineInfo], events: list[Event]) -> list[Event]:
+    """A second event a page announces in passing ("Derudover planlægger ... et stort landsdækkende
+    Tillidsrepræsentantmøde onsdag 4. oktober", "... høre et inspirerende oplæg allerede onsdag aften, den 26.
+    oktober"): a sentence with its own day near the page's event, an event word and an announcing word, not in the
+    past tense. Its title is the event's words as written."""
+    days = {_day(e.start) for e in events if e.start is not None}
+    if not days:
+        return []
+    out = []
+    for inf in infos:
+        if not inf.prose or not inf.dates:
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", inf.text):
+            found = [d for d in inf.dates if d.text in sentence]
+            if not found or not _ANNOUNCED.search(sentence) or _PAST.search(sentence) or DEADLINE_WORDS.search(sentence):
+                continue
+            noun = _EVENT_NOUN.search(sentence)
+            if not noun:
+                continue
+            probe = Event(title="", evidence={})
+            saved = inf.anchor
+            inf.anchor = found[0]
+            asm.when(probe, [infos.index(inf)], 0, 0)
+            inf.anchor = saved
+            day = _day(probe.start)
+            if day is None or day in days or not any(abs((day - d).days) <= 62 for d in days):
+                continue
+            title = re.sub(r"(?i)^(?:(?:et|en|den|det|de|vores|jeres)\s+)?(?:stort|stor|store|nyt|ny|nye)?\s*", "",
+                           noun.group("np")).strip()
+            probe.title = title[:1].upper() + title[1:]
+            probe.evidence["title"] = sentence
+            days.add(day)
+            out.append(probe)
+    return out
 
 
 def _held_several_times(asm: "Assembler", infos: list[LineInfo], ev: Event, plain: bool) -> list[Event]:

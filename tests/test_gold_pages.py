@@ -2,8 +2,8 @@
 that page here. Pages whose misses are known (and not yet fixed) are strict xfails: when a change mends one, the
 xfail fails, and the page moves to the passing set.
 
-The real-page corpus in ../shared/corpus is scored as a whole (as text and dressed as HTML) against floors that
-only move up, and against the issue's targets as a strict xfail that says how far there is to go."""
+The real-page corpus in ../shared/corpus is scored as a whole (as text and dressed as HTML) against issue 9's
+targets; the test is skipped where ../shared is not."""
 import importlib.util
 import json
 import sys
@@ -89,9 +89,8 @@ def test_every_known_miss_names_a_gold_page():
     assert set(KNOWN_MISSES) <= set(GOLD_STEMS)
 
 
-# ../shared/corpus: floors measured on this change (they only move up) and the issue's targets
-CORPUS_FLOORS = {"events_f1": 0.91, "speaker_f1": 0.935, "speaker_recall_all": 0.89, "title": 0.91, "venue": 0.81,
-                 "date": 0.98, "party": 0.945}
+# ../shared/corpus: issue 9's targets, held as text and as HTML (measured on this change: events 0.959, speakers
+# 0.949, recall 0.922, title 0.933 / 0.922, venue 0.902, date 0.990, party 1.000)
 CORPUS_TARGETS = {"events_f1": 0.95, "speaker_f1": 0.93, "speaker_recall_all": 0.85, "title": 0.90, "venue": 0.90,
                   "date": 0.98, "party": 0.97}
 needs_corpus = pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="../shared/corpus is not here")
@@ -115,13 +114,6 @@ def corpus_figures(request):
 
 
 @needs_corpus
-def test_corpus_stays_above_its_floors(corpus_figures):
-    low = {k: round(corpus_figures[k], 3) for k, floor in CORPUS_FLOORS.items() if corpus_figures[k] < floor}
-    assert not low, f"below the floor: {low}"
-
-
-@needs_corpus
-@pytest.mark.xfail(strict=True, reason="issue 9's targets are not all met yet")
 def test_corpus_meets_the_issue_targets(corpus_figures):
     short = {k: round(corpus_figures[k], 3) for k, t in CORPUS_TARGETS.items() if corpus_figures[k] < t}
     assert not short, f"short of the targets: {short}"

@@ -128,3 +128,14 @@ def test_list_items_that_each_say_when_and_where_are_events_of_their_own():
     events = extract_page(LIST_OF_TWO, today=dt.date(2022, 3, 1), is_html=False).events
     assert [(e.start.isoformat(), e.venue.name, e.venue.city) for e in events] == [
         ("2022-03-14T14:30:00+01:00", "Severin", "Middelfart"), ("2022-04-04T09:00:00+02:00", "Severin", "Middelfart")]
+
+
+def test_a_second_event_announced_in_passing_is_an_event_of_its_own():
+    text = ("Velfærdens stemme\n\nDerfor inviterer vi til et stort mobiliseringsmøde: Mandag 4. september 2017 kl. "
+            "10.00 - 16 på Hotel Nyborg Strand, Østerøvej 2 i Nyborg.\n\nDerudover planlægger Virkelighedens Velfærd "
+            "sammen med LO Storbyerne et stort landsdækkende Tillidsrepræsentantmøde onsdag 4. oktober 2017 – samt "
+            "en eller flere demonstrationer.\n\nSidste år blev der afholdt en konference den 20. september 2016 om "
+            "det samme emne, og den var godt besøgt af mange.\n")
+    events = extract_page(text, today=dt.date(2017, 8, 1), is_html=False).events
+    assert [(e.title, str(e.start)[:10]) for e in events] == [
+        ("Velfærdens stemme", "2017-09-04"), ("Landsdækkende Tillidsrepræsentantmøde", "2017-10-04")]
