@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 from .model import Page
 from .reference import reference_date
+from .sources import source_of
 from .assemble import build_events
 from .text import join_split_dates, lines_from_html, lines_from_text, looks_like_html
 
@@ -17,15 +18,6 @@ EXTRACTOR_VERSION = "0.1.0"
 ABOUT_URL = re.compile(r"(?i)/(?:om-[\w-]+|om|kontakt|presse|job|ledige-stillinger|medlemskab|bliv-medlem)/?$")
 
 EVENT_PATH = re.compile(r"(?i)arrangement|/events?/|kalender|moede|konference|kursus|temadag|webinar|program")
-
-SOURCES = {"altinget.dk": "altinget", "samu.dk": "samu", "socialraadgiverne.dk": "ds", "cfbu.dk": "cfbu"}
-
-
-def source_of(url: str | None) -> str:
-    host = (urlparse(url).hostname or "") if url else ""
-    host = host.removeprefix("www.")
-    return next((name for h, name in SOURCES.items() if host == h or host.endswith("." + h)), "other")
-
 
 def extract_page(content: str | bytes, url: str | None = None, today: dt.date | None = None,
                  is_html: bool | None = None) -> Page:

@@ -10,12 +10,14 @@ import typer
 # Typer carries its own copy of Click; its exceptions are the ones raised
 from typer._click import exceptions as click_errors
 
+from extract.sources import source_names
+
 from . import exitcodes
 from .checks import SOURCES, ArgumentError
 
 app = typer.Typer(help="Danish social-policy events: crawl, extract, query.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
-SPIDERS = ["altinget", "samu", "ds", "cfbu"]
+SPIDERS = source_names()   # every source in extract/data/sources.toml has a spider of the same name
 DATASETS = typer.Option("datasets", "--datasets", help="folder of the datasets")
 DEBUG = False   # --debug: tracebacks instead of one line per error
 
@@ -147,7 +149,7 @@ def _hold_crawl_lock(datasets: str):
 
 @app.command()
 def demo(datasets: str = DATASETS):
-    """Crawl all four sites from the bundled snapshot on 127.0.0.1, write the datasets, print a summary."""
+    """Crawl every source from the bundled snapshot on 127.0.0.1, write the datasets, print a summary."""
     crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", log_file=None, lock=False,
           summary=True, set_=None)
 
@@ -224,7 +226,7 @@ def who(name: str = typer.Argument(..., help="a person's name, e.g. \"Joy Mogens
 
 
 @app.command()
-def events(source: Optional[str] = typer.Option(None, help="altinget | samu | ds | cfbu | other"),
+def events(source: Optional[str] = typer.Option(None, help=f"{' | '.join(SOURCES)}"),
            from_: Optional[str] = typer.Option(None, "--from", help="YYYY-MM-DD"),
            to: Optional[str] = typer.Option(None, "--to", help="YYYY-MM-DD"),
            datasets: str = DATASETS, format: str = typer.Option("table", "--format", "-f")):

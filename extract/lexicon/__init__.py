@@ -14,9 +14,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
-HERE = Path(__file__).parent
+# importlib.resources rather than a Path beside __file__: a Scrapyd egg is a zip, where no file has a path
+HERE = resources.files(__name__)
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Entry:
 
 
 def names() -> list[str]:
-    return sorted(p.stem for p in HERE.glob("*.toml"))
+    return sorted(p.name.removesuffix(".toml") for p in HERE.iterdir() if p.name.endswith(".toml"))
 
 
 @cache
