@@ -233,6 +233,9 @@ def events_from_icalendar(content: str | bytes) -> list[tuple[Event, str]]:
         if status in ICS_STATUS:
             ev.status = ICS_STATUS[status]
             ev.evidence["status"] = f"iCalendar: STATUS {status}"
+            if status == "TENTATIVE":  # the model's `tentative` is an event whose date is not yet confirmed
+                ev.date_confirmed = False
+                ev.evidence["date_confirmed"] = "iCalendar: STATUS TENTATIVE"
         if comp.get("URL"):
             ev.evidence["url"] = str(comp.get("URL"))
         out.append((ev, str(comp.get("DESCRIPTION") or "")))
@@ -307,6 +310,10 @@ def merge_event(text: Event, data: Event) -> Event:
         text.status = data.status
         text.evidence["status"] = data.evidence["status"]
         decided.append("status")
+    if not data.date_confirmed and text.date_confirmed:
+        text.date_confirmed = False
+        text.evidence["date_confirmed"] = data.evidence["date_confirmed"]
+        decided.append("date_confirmed")
     if not text.speakers and data.speakers:
         text.speakers = data.speakers
         text.evidence["speakers"] = f"{origin}: performer"

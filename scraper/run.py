@@ -68,7 +68,8 @@ def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str 
     if snapshot:
         root = (extra or {}).get("SNAPSHOT_DIR") or DEFAULT_ROOT
         server = SnapshotServer(root).start()
-        settings.update(snapshot_settings(server.address))
+        # above a spider's own settings too: a per-site delay is politeness to a live server, not to loopback
+        settings.update(snapshot_settings(server.address), priority="cmdline")
         settings.set("SNAPSHOT_DIR", str(root))
     for k, v in (extra or {}).items():
         settings.set(k, v)
