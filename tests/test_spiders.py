@@ -73,8 +73,8 @@ def test_every_spider_finished_and_found_events(datasets):
     runs = dict(_q(root, "SELECT spider, finish_reason FROM runs"))
     assert runs == {s: "finished" for s in SPIDERS}
     per_source = dict(_q(root, "SELECT source, count(*) FROM events GROUP BY 1"))
-    for s in SPIDERS:
-        assert per_source.get(s, 0) >= 5, per_source
+    for s in SPIDERS:  # the four first sites' snapshots are larger than those of the organisers added later
+        assert per_source.get(s, 0) >= (5 if s in ("altinget", "samu", "ds", "cfbu") else 2), per_source
 
 
 def test_pages_keep_their_real_urls_and_provenance(datasets):
