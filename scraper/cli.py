@@ -79,6 +79,8 @@ def crawl(
     lock: bool = typer.Option(False, "--lock", help="exit 7 at once when another crawl of these datasets runs"),
     summary: bool = typer.Option(True, help="print a summary at the end"),
     set_: list[str] = typer.Option(None, "--set", "-s", help="a Scrapy setting NAME=VALUE (as scrapy crawl -s)"),
+    urls: Optional[str] = typer.Option(None, "--urls", help="read just the pages listed in this file (one URL a "
+                                                            "line), on any site; no source entry needed"),
 ):
     """Crawl the organisers' sites (live, or the bundled snapshot) and add what they say to the datasets.
     Exit codes: README, "Running on a schedule"."""
@@ -89,6 +91,18 @@ def crawl(
     unknown = sorted(set(names) - set(SPIDERS))
     if unknown:
         _fail(f"unknown spider(s): {', '.join(unknown)}; known: {', '.join(SPIDERS)}", exitcodes.USAGE)
+    spider_args = None
+    if urls is not None:
+        if spiders:
+            _fail("--urls reads the listed pages only: give no spider names with it", exitcodes.USAGE)
+        from .urllist import UrlListSpider, read_url_list
+        try:
+            listed = read_url_list(urls)
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"cannot read the URL list {urls}: {getattr(exc, 'strerror', None) or exc}", exitcodes.USAGE)
+        except ValueError as exc:
+            _fail(str(exc), exitcodes.USAGE)
+        names, spider_args = [UrlListSpider], {UrlListSpider.name: {"urls": listed}}
     level = _check(checks.log_level, log_level)
     extra = _check(checks.settings, list(set_ or []) + ([f"LOG_FILE={log_file}"] if log_file else []))
     _check(checks.writable_folder, datasets)
@@ -98,7 +112,8 @@ def crawl(
     settings = crawl_settings(datasets, level, extra)
     log = logging.getLogger("dkevents")
     try:
-        stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=level, extra=extra, debug=DEBUG)
+        stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=level, extra=extra, debug=DEBUG,
+                          spider_args=spider_args)
     except Exception as exc:  # noqa: BLE001 - the scheduler still gets an exit code and an alert
         if DEBUG:
             raise
@@ -117,7 +132,8 @@ def crawl(
             log.error(line)
     code = exitcodes.crawl_exit_code(problems)
     if to_log:
-        log.warning("crawl of %s ended: exit %d (%s)", ", ".join(names), code, exitcodes.MEANING[code])
+        log.warning("crawl of %s ended: exit %d (%s)", ", ".join(getattr(n, "name", n) for n in names), code,
+                    exitcodes.MEANING[code])
     if code != exitcodes.OK:
         from .alerts import send_alerts
         for line in send_alerts(settings, code, exitcodes.MEANING[code], [p for _, p in problems]):
@@ -151,7 +167,26 @@ def _hold_crawl_lock(datasets: str):
 def demo(datasets: str = DATASETS):
     """Crawl every source from the bundled snapshot on 127.0.0.1, write the datasets, print a summary."""
     crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", log_file=None, lock=False,
-          summary=True, set_=None)
+          summary=True, set_=None, urls=None)
+
+
+@app.command("new-source")
+def new_source(
+    name: str = typer.Argument(..., help="the source's name: lower case, e.g. foa"),
+    url: str = typer.Argument(..., help="the organiser's event listing, e.g. https://www.foa.dk/arrangementer/"),
+    organiser: Optional[str] = typer.Option(None, help="who the organiser is, e.g. \"FOA\" (default: NAME)"),
+):
+    """Add a source: its entry in extract/data/sources.toml, a snapshot folder, a gold stub and a test (README,
+    "Adding a source")."""
+    from .newsource import ROOT, ScaffoldError, scaffold
+    try:
+        made = scaffold(name, url, organiser)
+    except ScaffoldError as exc:
+        _fail(str(exc), exitcodes.USAGE)
+    for path in made:
+        typer.echo(f"wrote {path.relative_to(ROOT)}")
+    typer.echo(f"next: save {url} (and the event pages it links) in the snapshot folder, fill in the gold, then "
+               f".venv/bin/python -m pytest tests/test_source_{name}.py")
 
 
 @app.command()

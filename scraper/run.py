@@ -56,9 +56,10 @@ def crawl_settings(datasets: str, log_level: str = "WARNING", extra: dict | None
     return settings
 
 
-def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str = "WARNING",
-              extra: dict | None = None, debug: bool = False) -> dict[str, dict]:
-    """Crawl; returns Scrapy's stats per spider."""
+def run_crawl(spiders: list, snapshot: bool, datasets: str, log_level: str = "WARNING",
+              extra: dict | None = None, debug: bool = False, spider_args: dict | None = None) -> dict[str, dict]:
+    """Crawl; returns Scrapy's stats per spider. A spider is a name from the spider list or a spider class (the
+    URL-list reader); `spider_args` are the keyword arguments each gets, by name."""
     from scrapy.crawler import CrawlerProcess
 
     from .snapshot_server import DEFAULT_ROOT, SnapshotServer
@@ -77,10 +78,11 @@ def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str 
     process = CrawlerProcess(settings)
     install_log_handler(settings, debug)
     crawlers = {}
-    for name in spiders:
-        crawler = process.create_crawler(name)
+    for spider in spiders:
+        name = getattr(spider, "name", spider)
+        crawler = process.create_crawler(spider)
         crawlers[name] = crawler
-        process.crawl(crawler)
+        process.crawl(crawler, **(spider_args or {}).get(name, {}))
     try:
         process.start()
     finally:
