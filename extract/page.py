@@ -42,8 +42,9 @@ def extract_page(content: str | bytes, url: str | None = None, today: dt.date | 
         raise ValueError("the page has no text")
     reference, how = reference_date((line.text for line in lines), url, today)
     kind, events, contacts = build_events(lines, reference)
-    if structured and is_html:
-        events = merge(events, events_from_markup(content, url))
+    found = events_from_markup(content, url) if structured and is_html else []
+    if found:
+        events = merge(events, found)
         kind = "listing" if len(events) > 1 else kind
     if how:
         for ev in events:

@@ -9,7 +9,8 @@ import pytest
 
 from extract import extract_page
 from extract.dates import COPENHAGEN
-from extract.structured import event_from_schema, events_from_icalendar, events_from_markup, is_icalendar, parse_when
+from extract.structured import (event_from_schema, events_from_icalendar, events_from_markup, has_markup, is_icalendar,
+                                parse_when)
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2025, 1, 15)
@@ -206,13 +207,20 @@ def test_a_broken_feed_is_refused_with_a_reason():
 
 
 def _html_pages():
-    return sorted(p for p in (ROOT / "tests" / "pages").glob("*.htm*"))
+    """The gold pages and the snapshot pages of the first four sites, none of which has structured data."""
+    snapshot = ROOT / "scraper" / "snapshot"
+    first_four = ("www.altinget.dk", "samu.dk", "socialraadgiverne.dk", "cfbu.dk")
+    return sorted([*(ROOT / "tests" / "pages").glob("*.htm*"),
+                   *(p for host in first_four for p in (snapshot / host).rglob("*") if p.suffix in (".html", ".aspx"))])
 
 
 def test_pages_without_structured_data_read_exactly_as_before():
     """The hook is local: on a page with no structured data the reading is the text reader's, byte for byte."""
-    for path in _html_pages():
+    pages = _html_pages()
+    assert len(pages) >= 80
+    for path in pages:
         html = path.read_bytes()
+        assert not has_markup(html), path
         with_data = extract_page(html, url="https://example.dk/x", today=TODAY, is_html=True).to_json()
         text_only = extract_page(html, url="https://example.dk/x", today=TODAY, is_html=True,
                                  structured=False).to_json()
