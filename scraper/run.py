@@ -72,8 +72,8 @@ def run_crawl(spiders: list, snapshot: bool, datasets: str, log_level: str = "WA
         # above a spider's own settings too: a per-site delay is politeness to a live server, not to loopback
         settings.update(snapshot_settings(server.address), priority="cmdline")
         settings.set("SNAPSHOT_DIR", str(root))
-    for k, v in (extra or {}).items():
-        settings.set(k, v)
+    for k, v in (extra or {}).items():  # `-s NAME=VALUE` beats everything, as with `scrapy crawl -s`
+        settings.set(k, v, priority="cmdline")
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)  # install_log_handler does it
     process = CrawlerProcess(settings)
     install_log_handler(settings, debug)
