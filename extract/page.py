@@ -8,6 +8,8 @@ from urllib.parse import urlparse
 
 from .model import Page
 from .reference import reference_date
+from .sources import source_of
+from .structured import events_from_icalendar, events_from_markup, is_icalendar, merge, merge_event, pair
 from .assemble import build_events
 from .text import join_split_dates, lines_from_html, lines_from_text, looks_like_html
 
@@ -19,20 +21,16 @@ ABOUT_URL = re.compile(r"(?i)/(?:om-[\w-]+|om|kontakt|presse|job|ledige-stilling
 
 EVENT_PATH = re.compile(r"(?i)arrangement|/events?/|kalender|moede|konference|kursus|temadag|webinar|program")
 
-SOURCES = {"altinget.dk": "altinget", "samu.dk": "samu", "socialraadgiverne.dk": "ds", "cfbu.dk": "cfbu"}
-
-
-def source_of(url: str | None) -> str:
-    host = (urlparse(url).hostname or "") if url else ""
-    host = host.removeprefix("www.")
-    return next((name for h, name in SOURCES.items() if host == h or host.endswith("." + h)), "other")
-
 
 def extract_page(content: str | bytes, url: str | None = None, today: dt.date | None = None,
-                 is_html: bool | None = None) -> Page:
-    """Read one page. `content` is HTML (str or bytes) or the page's visible text; `today` is the reference
-    date for dates written without a year. Raises ValueError for content that is not a readable page."""
+                 is_html: bool | None = None, structured: bool = True) -> Page:
+    """Read one page. `content` is HTML (str or bytes), the page's visible text or an iCalendar feed; `today` is
+    the reference date for dates written without a year. Structured data in the page (schema.org Event) decide
+    the date and place unless `structured` is false (extract/structured.py). Raises ValueError for content that
+    is not a readable page."""
     today = today or dt.date.today()
+    if is_icalendar(content):
+        return read_feed(content, url, today)
     if isinstance(content, bytes):
         is_html = True if is_html is None else is_html
         if not is_html:
@@ -47,6 +45,10 @@ def extract_page(content: str | bytes, url: str | None = None, today: dt.date | 
         raise ValueError("the page has no text")
     reference, how = reference_date((line.text for line in lines), url, today)
     kind, events, contacts = build_events(lines, reference)
+    found = events_from_markup(content, url) if structured and is_html else []
+    if found:
+        events = merge(events, found)
+        kind = "listing" if len(events) > 1 else kind
     if how:
         for ev in events:
             if ev.year_inferred:
@@ -70,6 +72,25 @@ def _without_date_stamp(line):
     if not m:
         return line
     return dataclasses.replace(line, text=line.text[m.end():])
+
+
+def read_feed(content: str | bytes, url: str | None, today: dt.date) -> Page:
+    """An iCalendar feed: each VEVENT's date, time and place, and the speakers the text reader finds in its
+    SUMMARY and DESCRIPTION."""
+    try:
+        found = events_from_icalendar(content)
+    except ValueError as exc:
+        raise ValueError(f"not a readable iCalendar feed: {exc}") from exc
+    events = []
+    for data, description in found:
+        lines = join_split_dates(lines_from_text(f"{data.title}\n\n{description}"))
+        reference, _ = reference_date((line.text for line in lines), url, today)
+        text_events = build_events(lines, reference)[1] if lines else []
+        (ti, _), = pair(text_events, [data])
+        if ti is None:
+            data.evidence["decided_by"] = "iCalendar: every field"
+        events.append(merge_event(text_events[ti], data) if ti is not None else data)
+    return Page(events=events, url=url, source=source_of(url), kind="listing" if len(events) > 1 else "event")
 
 
 def strip_header(text: str) -> tuple[str, str | None]:

@@ -47,8 +47,12 @@ top"""),
         FROM appearances a JOIN people p USING (person_id) GROUP BY a.source, p.name) WHERE rank <= 5
         ORDER BY source, events DESC\"\"\")
 sources = sorted(per_source.source.unique())
-fig, axes = plt.subplots(1, len(sources), figsize=(4 * len(sources), 3.5), squeeze=False)
-for ax, src in zip(axes[0], sources):
+cols = min(4, len(sources))  # a grid, four organisers a row: one row of ten would be too wide to read
+rows = -(-len(sources) // cols)
+fig, axes = plt.subplots(rows, cols, figsize=(4.5 * cols, 3.2 * rows), squeeze=False)
+for ax in axes.flat[len(sources):]:
+    ax.axis("off")
+for ax, src in zip(axes.flat, sources):
     d = per_source[per_source.source == src]
     ax.barh(d.name[::-1], d.events[::-1], color="#805ad5")
     ax.set_title(f"Top speakers: {src}")

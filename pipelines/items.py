@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 @dataclass
 class PageItem:
     url: str                      # the real site URL (also when crawled from the snapshot)
-    source: str                   # altinget | samu | ds | cfbu | other
+    source: str                   # a source in extract/data/sources.toml, or other
     status: int
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)

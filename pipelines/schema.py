@@ -18,7 +18,7 @@ def f(name: str, type_: pa.DataType, description: str, nullable: bool = True) ->
 EVENTS = pa.schema([
     f("event_id", pa.string(), "Stable id: a hash of source, page URL and the normalised title (plus the date where "
       "one page lists the same title twice). It survives a date change, so a moved event keeps its id.", False),
-    f("source", pa.string(), "Organiser site: altinget, samu, ds, cfbu or other. Hive partition key.", False),
+    f("source", pa.string(), "Organiser site: a source in extract/data/sources.toml, or other. Hive partition key.", False),
     f("series", pa.string(), "Network or series the event belongs to, e.g. 'Socialpolitisk netværk'."),
     f("title", pa.string(), "The event's title as written.", False),
     f("start", TS, "Start (an instant; local time is Europe/Copenhagen); local midnight when only a date is known (see all_day)."),

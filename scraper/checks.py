@@ -12,8 +12,10 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from extract.sources import OTHER, source_names
+
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
-SOURCES = ("altinget", "samu", "ds", "cfbu", "other")
+SOURCES = (*source_names(), OTHER)   # extract/data/sources.toml, and `other` for pages on no known site
 
 
 class ArgumentError(ValueError):

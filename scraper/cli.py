@@ -10,12 +10,14 @@ import typer
 # Typer carries its own copy of Click; its exceptions are the ones raised
 from typer._click import exceptions as click_errors
 
+from extract.sources import source_names
+
 from . import exitcodes
 from .checks import SOURCES, ArgumentError
 
 app = typer.Typer(help="Danish social-policy events: crawl, extract, query.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
-SPIDERS = ["altinget", "samu", "ds", "cfbu"]
+SPIDERS = source_names()   # every source in extract/data/sources.toml has a spider of the same name
 DATASETS = typer.Option("datasets", "--datasets", help="folder of the datasets")
 DEBUG = False   # --debug: tracebacks instead of one line per error
 WAIT = typer.Option(True, "--wait/--no-wait", help="when another run is writing to the datasets: wait for it, or stop")
@@ -79,6 +81,8 @@ def crawl(
     summary: bool = typer.Option(True, help="print a summary at the end"),
     set_: list[str] = typer.Option(None, "--set", "-s", help="a Scrapy setting NAME=VALUE (as scrapy crawl -s)"),
     wait: bool = WAIT,
+    urls: Optional[str] = typer.Option(None, "--urls", help="read just the pages listed in this file (one URL a "
+                                                            "line), on any site; no source entry needed"),
 ):
     """Crawl the organisers' sites (live, or the bundled snapshot) and add what they say to the datasets.
     Exit codes: README, "Running on a schedule"."""
@@ -89,6 +93,18 @@ def crawl(
     unknown = sorted(set(names) - set(SPIDERS))
     if unknown:
         _fail(f"unknown spider(s): {', '.join(unknown)}; known: {', '.join(SPIDERS)}", exitcodes.USAGE)
+    spider_args = None
+    if urls is not None:
+        if spiders:
+            _fail("--urls reads the listed pages only: give no spider names with it", exitcodes.USAGE)
+        from .urllist import UrlListSpider, read_url_list
+        try:
+            listed = read_url_list(urls)
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"cannot read the URL list {urls}: {getattr(exc, 'strerror', None) or exc}", exitcodes.USAGE)
+        except ValueError as exc:
+            _fail(str(exc), exitcodes.USAGE)
+        names, spider_args = [UrlListSpider], {UrlListSpider.name: {"urls": listed}}
     level = _check(checks.log_level, log_level)
     extra = _check(checks.settings, list(set_ or []) + ([f"LOG_FILE={log_file}"] if log_file else []))
     _check(checks.writable_folder, datasets)
@@ -100,7 +116,7 @@ def crawl(
     from pipelines.store import DatasetsBusy
     try:
         stats = run_crawl(names, snapshot=snapshot, datasets=datasets, log_level=level, extra=extra, debug=DEBUG,
-                          wait=wait)
+                          spider_args=spider_args, wait=wait)
     except DatasetsBusy as exc:  # --no-wait, and another run is writing
         _fail(str(exc), exitcodes.LOCKED)
     except Exception as exc:  # noqa: BLE001 - the scheduler still gets an exit code and an alert
@@ -121,7 +137,8 @@ def crawl(
             log.error(line)
     code = exitcodes.crawl_exit_code(problems)
     if to_log:
-        log.warning("crawl of %s ended: exit %d (%s)", ", ".join(names), code, exitcodes.MEANING[code])
+        log.warning("crawl of %s ended: exit %d (%s)", ", ".join(getattr(n, "name", n) for n in names), code,
+                    exitcodes.MEANING[code])
     if code != exitcodes.OK:
         from .alerts import send_alerts
         for line in send_alerts(settings, code, exitcodes.MEANING[code], [p for _, p in problems]):
@@ -153,9 +170,28 @@ def _hold_crawl_lock(datasets: str):
 
 @app.command()
 def demo(datasets: str = DATASETS):
-    """Crawl all four sites from the bundled snapshot on 127.0.0.1, write the datasets, print a summary."""
+    """Crawl every source from the bundled snapshot on 127.0.0.1, write the datasets, print a summary."""
     crawl(spiders=None, snapshot=True, datasets=datasets, log_level="WARNING", log_file=None, lock=False,
-          summary=True, set_=None, wait=True)
+          summary=True, set_=None, urls=None, wait=True)
+
+
+@app.command("new-source")
+def new_source(
+    name: str = typer.Argument(..., help="the source's name: lower case, e.g. foa"),
+    url: str = typer.Argument(..., help="the organiser's event listing, e.g. https://www.foa.dk/arrangementer/"),
+    organiser: Optional[str] = typer.Option(None, help="who the organiser is, e.g. \"FOA\" (default: NAME)"),
+):
+    """Add a source: its entry in extract/data/sources.toml, a snapshot folder, a gold stub and a test (README,
+    "Adding a source")."""
+    from .newsource import ROOT, ScaffoldError, scaffold
+    try:
+        made = scaffold(name, url, organiser)
+    except ScaffoldError as exc:
+        _fail(str(exc), exitcodes.USAGE)
+    for path in made:
+        typer.echo(f"wrote {path.relative_to(ROOT)}")
+    typer.echo(f"next: save {url} (and the event pages it links) in the snapshot folder, fill in the gold, then "
+               f".venv/bin/python -m pytest tests/test_source_{name}.py")
 
 
 @app.command()
@@ -233,7 +269,7 @@ def who(name: str = typer.Argument(..., help="a person's name, e.g. \"Joy Mogens
 
 
 @app.command()
-def events(source: Optional[str] = typer.Option(None, help="altinget | samu | ds | cfbu | other"),
+def events(source: Optional[str] = typer.Option(None, help=f"{' | '.join(SOURCES)}"),
            from_: Optional[str] = typer.Option(None, "--from", help="YYYY-MM-DD"),
            to: Optional[str] = typer.Option(None, "--to", help="YYYY-MM-DD"),
            datasets: str = DATASETS, format: str = typer.Option("table", "--format", "-f")):

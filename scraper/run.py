@@ -56,9 +56,11 @@ def crawl_settings(datasets: str, log_level: str = "WARNING", extra: dict | None
     return settings
 
 
-def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str = "WARNING",
-              extra: dict | None = None, debug: bool = False, wait: bool = True) -> dict[str, dict]:
-    """Crawl; returns Scrapy's stats per spider."""
+def run_crawl(spiders: list, snapshot: bool, datasets: str, log_level: str = "WARNING",
+              extra: dict | None = None, debug: bool = False, spider_args: dict | None = None,
+              wait: bool = True) -> dict[str, dict]:
+    """Crawl; returns Scrapy's stats per spider. A spider is a name from the spider list or a spider class (the
+    URL-list reader); `spider_args` are the keyword arguments each gets, by name."""
     from scrapy.crawler import CrawlerProcess
 
     from .snapshot_server import DEFAULT_ROOT, SnapshotServer
@@ -68,18 +70,20 @@ def run_crawl(spiders: list[str], snapshot: bool, datasets: str, log_level: str 
     if snapshot:
         root = (extra or {}).get("SNAPSHOT_DIR") or DEFAULT_ROOT
         server = SnapshotServer(root).start()
-        settings.update(snapshot_settings(server.address))
+        # above a spider's own settings too: a per-site delay is politeness to a live server, not to loopback
+        settings.update(snapshot_settings(server.address), priority="cmdline")
         settings.set("SNAPSHOT_DIR", str(root))
-    for k, v in (extra or {}).items():
-        settings.set(k, v)
+    for k, v in (extra or {}).items():  # `-s NAME=VALUE` beats everything, as with `scrapy crawl -s`
+        settings.set(k, v, priority="cmdline")
     settings.set("LOG_INSTALL_ROOT_HANDLER", False)  # install_log_handler does it
     process = CrawlerProcess(settings)
     install_log_handler(settings, debug)
     crawlers = {}
-    for name in spiders:
-        crawler = process.create_crawler(name)
+    for spider in spiders:
+        name = getattr(spider, "name", spider)
+        crawler = process.create_crawler(spider)
         crawlers[name] = crawler
-        process.crawl(crawler)
+        process.crawl(crawler, **(spider_args or {}).get(name, {}))
     from pipelines.store import DatasetStore
     try:
         # one writing process at a time: a second crawl waits here (and says so) before it fetches anything

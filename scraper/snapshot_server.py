@@ -147,7 +147,7 @@ class SnapshotHandler(BaseHTTPRequestHandler):
         f = file_for(self.server.root, host, path, query)
         if not f.is_file():
             return self._send(404, b"<html><body><h1>Siden findes ikke</h1></body></html>")
-        ctype = "text/plain; charset=utf-8" if f.suffix == ".txt" else "text/html"
+        ctype = {".txt": "text/plain; charset=utf-8", ".ics": "text/calendar; charset=utf-8"}.get(f.suffix, "text/html")
         self._send(200, f.read_bytes(), ctype)
 
     def _redirect(self, location: str):

@@ -11,6 +11,7 @@ import pytest
 
 from loopback import Receiver
 from pipelines.monitors import MonitorResult, RunFacts, check, gather, holds_back
+from extract.sources import source_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "scraper" / "snapshot"
@@ -55,10 +56,11 @@ def blanked(snapshot_crawl, tmp_path_factory):
 
 
 def test_a_blanked_site_fails_its_monitors_and_exits_4(blanked):
-    proc, root, _, _ = blanked
+    proc, root, before, _ = blanked
     assert proc.returncode == 4, proc.stderr[-3000:]
     assert "monitor failed: ds: events (0 read, median of the last 1 runs 19" in proc.stderr
-    assert "monitor failed: ds: events removed (10 of 10 events" in proc.stderr
+    # every DS event is on a page read again (how many the datasets hold depends on how listings merge with pages)
+    assert f"monitor failed: ds: events removed ({len(before)} of {len(before)} events" in proc.stderr
     assert "ds seems to have changed shape" in proc.stderr
     assert "Traceback" not in proc.stderr
     last = q(root, "SELECT monitors_failed, events_held_back, finish_reason FROM runs WHERE spider = 'ds' "
@@ -69,7 +71,7 @@ def test_a_blanked_site_fails_its_monitors_and_exits_4(blanked):
 def test_a_blanked_site_keeps_its_events(blanked):
     _, root, before, _ = blanked
     after = q(root, "SELECT event_id, status FROM events WHERE source = 'ds' ORDER BY 1")
-    assert after == before and len(before) == 10
+    assert after == before and len(before) >= 10
     assert not [s for _, s in after if s == "cancelled_or_removed"]
     assert q(root, "SELECT count(*) FROM events WHERE title = '(uden titel)'") == [(0,)]
     assert q(root, "SELECT count(*) FROM event_changes WHERE source = 'ds' AND change = 'event_gone'") == [(0,)]
@@ -93,7 +95,7 @@ def test_a_failed_run_does_not_count_in_the_median_of_the_next(blanked):
 
 def test_a_good_crawl_passes_every_monitor(snapshot_crawl):
     rows = q(snapshot_crawl[0], "SELECT spider, monitors_failed, events_held_back, monitor_report FROM runs")
-    assert {r[0] for r in rows} == {"altinget", "samu", "ds", "cfbu"}
+    assert {r[0] for r in rows} == set(source_names())
     for spider, failed, held, report in rows:
         assert failed == [] and held is False, (spider, report)
         assert len(report.splitlines()) == 8 and "FAILED" not in report

@@ -32,7 +32,9 @@ def test_a_page_without_text_is_refused_with_a_reason():
 @pytest.mark.parametrize("url,source", [
     ("https://www.altinget.dk/arena/netvaerk/social", "altinget"), ("http://samu.dk/alle-arrangementer/", "samu"),
     ("https://www.samu.dk/netvaerk/se-alle.aspx", "samu"), ("https://socialraadgiverne.dk/arrangementer/x/", "ds"),
-    ("https://cfbu.dk/arrangementer/x/", "cfbu"), ("https://www.kl.dk/arrangementer/", "other"), (None, "other"),
+    ("https://cfbu.dk/arrangementer/x/", "cfbu"), ("https://www.kl.dk/arrangementer/", "kl"),
+    ("https://www.socialstyrelsen.dk/x", "sbst"), ("https://vive.dk.example.org/", "other"),
+    ("https://www.example.dk/arrangementer/", "other"), (None, "other"),
 ])
 def test_source_from_url(url, source):
     assert source_of(url) == source

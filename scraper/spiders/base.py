@@ -7,20 +7,35 @@ from scrapy import Request
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spiders import CrawlSpider, Rule
 
+from extract.sources import Source, source as source_named
 from pipelines.items import PageItem
 
 
+def spider_attributes(src: Source) -> dict:
+    """A source's entry in extract/data/sources.toml as a spider's class attributes."""
+    return {"name": src.name, "source": src.name, "organiser": src.organiser, "allowed_domains": list(src.domains),
+            "start_urls": list(src.start_urls), "event_pages": src.event_pages, "navigation": src.navigation,
+            "custom_settings": dict(src.settings)}
+
+
 class EventSiteSpider(CrawlSpider):
-    """Subclasses set `name`, `source`, `allowed_domains`, `start_urls`, `event_pages` (URL regexes of pages that
-    hold events) and `navigation` (URL regexes of pages that only lead to them: listings, pagination)."""
+    """A site's spider: `name`, `source`, `allowed_domains`, `start_urls`, `event_pages` (URL regexes of pages that
+    hold events) and `navigation` (URL regexes of pages that only lead to them: listings, pagination), all from
+    the source's entry in extract/data/sources.toml. Most sources need nothing more (scraper/spiders/configured.py);
+    one with special navigation has a small file of its own: `class XSpider(EventSiteSpider, source_name="x")`
+    with the methods it needs."""
     source: str = "other"
+    organiser: str = ""
     event_pages: tuple[str, ...] = ()
     navigation: tuple[str, ...] = ()
     deny: tuple[str, ...] = (r"/nyheder/", r"/soeg", r"/login", r"\.pdf$", r"/ical/", r"mailto:", r"/print/")
     custom_settings: dict = {}
 
-    def __init_subclass__(cls, **kw):
+    def __init_subclass__(cls, source_name: str | None = None, **kw):
         super().__init_subclass__(**kw)
+        if source_name is not None:
+            for key, value in spider_attributes(source_named(source_name)).items():
+                setattr(cls, key, value)
         # an empty `allow` would follow every link, so each rule exists only when it has patterns
         cls.rules = tuple(
             Rule(LinkExtractor(allow=patterns, deny=cls.deny, allow_domains=cls.allowed_domains),
