@@ -16,7 +16,7 @@ from .speakers import enrich, may_cue_speakers, prose_speakers, respectively
 from .status import CANCELLED, DATE_UNCONFIRMED, POSTPONED, date_confirmed, decide_status
 from .text import Line
 from .titles import clean_title, inline_title, norm_title, page_title, row_title
-from .venue import ONLINE, POSTAL, looks_like_address, is_named_venue, named_venue, parse_venue, place_after_date
+from .venue import ONLINE, POSTAL, looks_like_address, without_time, is_named_venue, named_venue, parse_venue, place_after_date
 from . import lexicon
 
 # a heading over the place (extract/lexicon/place_headings.toml)
@@ -189,7 +189,7 @@ class Assembler:
                 continue
             if inf.anchor:
                 tail = inf.text[inf.anchor.span[1]:]
-                tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?", "", tail)
+                tail = without_time(tail)
                 tail = tail.strip(" ,-–|")
                 if tail and (POSTAL.search(tail) or looks_like_address(tail)) and not DATE_UNCONFIRMED.search(tail):
                     return tail, inf.text
@@ -252,8 +252,7 @@ class Assembler:
                 continue
             for d in inf.dates:
                 if (d.day, d.month) in days:
-                    tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?",
-                                  "", inf.text[d.span[1]:])
+                    tail = without_time(inf.text[d.span[1]:])
                     place = place_after_date(tail)
                     if place:
                         return place, inf.text
@@ -432,7 +431,7 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
             # no heading: a name in quotes that the page invites to ('inviterer Røde Kors til "Frivilligdag 2022"'),
             # else the first short line
             invited = next((m.group(1) for inf in infos if (m := _INVITED_NAME.search(inf.text))), None)
-            title_text = invited or next((inf.text for inf in infos if inf.words <= 14), "(uden titel)")
+            title_text = invited or _fallback_title(infos)
         title, series, _ = clean_title(title_text)
         ev = Event(title=title, series=series)
         ev.evidence["title"] = title_text
@@ -508,13 +507,23 @@ def _festival_items(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
         end = next((j for j in range(i + 1, end) if infos[j].anchor or infos[j].line.kind == "h"), end)
         items.append((i, end))
     # the common parts may stand in the items or in a timetable of slots elsewhere on the page
-    # (the item's name: its first words; a long description may mention coffee or a sandwich)
-    if any(PROGRAMME_BREAK.search(" ".join(_item_head(infos, i).split()[:8])) for i, _ in items) or \
-            any(inf.slot and PROGRAMME_BREAK.search(" ".join(inf.slot[2].split()[:8])) for inf in infos):
+    # (a break is named by its first words or in a few words: "Frokost", "Ankomst, kaffe og morgenbrød"; a
+    # festival's item may mention coffee further on: "Åbent telt: Kaffe og snak med vores familierådgivere")
+    if any(_is_break(_item_head(infos, i)) for i, _ in items) or \
+            any(inf.slot and _is_break(inf.slot[2]) for inf in infos):
         return None
     people = sum(1 for i, end in items if any(infos[j].speakers or _names_someone(infos[j].text)
                                              for j in range(i, end)))
     return items if people * 2 >= len(items) else None
+
+
+# a festival's tent, stage or stand with its code
+_TENT = re.compile(r"(?i)^(?:telt|scene|stand|lokale|sal)\s+[a-zæøå]?\d+[a-z]?\b|^[a-zæøå]\d{1,2}\s*[-–]\s*[a-zæøå]")
+
+
+def _is_break(name: str) -> bool:
+    words = name.split()
+    return bool(PROGRAMME_BREAK.search(" ".join(words[:2]))) or (len(words) <= 4 and bool(PROGRAMME_BREAK.search(name)))
 
 
 def _item_head(infos: list[LineInfo], i: int) -> str:
@@ -559,9 +568,12 @@ def _festival_events(asm: "Assembler", infos: list[LineInfo], items: list[tuple[
             ev.start = local_datetime(first, times[0].start)
             ev.end = local_datetime(first, times[0].end) if times[0].end else None
         asm.venue(ev, [], i, end)
+        tent = next((infos[j].text for j in range(i + 1, end) if _TENT.search(infos[j].text) and infos[j].words <= 8
+                     and not infos[j].speakers), None)
+        if ev.venue is None and tent:  # "Telt C12, Cirkuspladsen", "J6 - Kæmpestrandens Debattelt"
+            ev.venue = parse_venue(tent)
         if ev.venue is None and day is not None:  # the place given with the day ("... kl. 11-17 foran Grønbech Hotel")
-            tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?", "",
-                          infos[day].text[infos[day].anchor.span[1]:])
+            tail = without_time(infos[day].text[infos[day].anchor.span[1]:])
             place = place_after_date(tail)
             ev.venue = parse_venue(place) if place else None
         asm.people(ev, i, end, prose=True)
@@ -660,6 +672,17 @@ def _also_announced(asm: "Assembler", infos: list[LineInfo], events: list[Event]
     return out
 
 
+def _fallback_title(infos: list[LineInfo]) -> str:
+    """No line qualified as a title (a page saved without blank lines): the first short line that is no chrome, no
+    label and no date and that the introduction or the date follows; else the first short line."""
+    for k, inf in enumerate(infos):
+        if 2 <= inf.words <= 14 and not (inf.anchor or inf.label or inf.generic or inf.filler or inf.contact or
+                                         inf.speakers or inf.prose) and not CHROME_TITLE.search(inf.text) and \
+                any(x.prose or x.anchor for x in infos[k + 1:k + 3]):
+            return inf.text
+    return next((inf.text for inf in infos if inf.words <= 14 and not CHROME_TITLE.search(inf.text)), "(uden titel)")
+
+
 def _held_several_times(asm: "Assembler", infos: list[LineInfo], ev: Event, plain: bool) -> list[Event]:
     """One event page for a meeting held on several days, often in several towns: one event per day, each with
     its own place (on its date line, or a `Town: address` line in the order the dates come) and the speakers
@@ -681,7 +704,7 @@ def _held_several_times(asm: "Assembler", infos: list[LineInfo], ev: Event, plai
         asm.when(copy, [i], 0, len(infos))
         infos[i].anchor = saved
         tail = infos[i].text[mention.span[1]:]
-        tail = re.sub(r"(?i)^[\s,]*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?(?:\s*[-–]\s*[0-2]?\d(?:[.:]\d\d)?)?", "", tail)
+        tail = without_time(tail)
         place = place_after_date(tail) if " og " not in infos[i].text[mention.span[1]:mention.span[1] + 5] else None
         if place:
             copy.venue = parse_venue(place)

@@ -70,7 +70,10 @@ def contact_zones(infos: list[LineInfo]) -> set[int]:
             zone.add(i)
             left -= 1
         if inf.contact and i:
-            zone.update({i - 1, i})
+            zone.add(i)
+            prev = infos[i - 1]
+            if prev.words <= 8 and not prev.prose:  # a name over its e-mail; not the paragraph above a sign-up line
+                zone.add(i - 1)
             if i > 1 and infos[i - 1].contact:
                 zone.add(i - 2)
     return zone

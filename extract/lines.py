@@ -218,7 +218,8 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
         return False
     if not re.match(r"[\wÆØÅ\"'”“«(]", t) or t[0].islower():
         return False
-    if re.search(r"(?i)(?:https?://|www\.)", t) or t.count(" / ") >= 2 or t.count(" | ") >= 2 or " > " in t:
+    if re.search(r"(?i)(?:https?://|www\.)", t) or t.count(" / ") >= 2 or t.count(" | ") >= 2 or " > " in t or \
+            (" / " in t and any(CHROME_TITLE.search(part) for part in t.split(" / "))):
         return False  # a link, a breadcrumb ("Samfundsvidenskab > Arrangementer > ...") or a table row
     if t.endswith(":"):
         return False  # "Konference på DPU:": a label over the title

@@ -53,7 +53,7 @@ def dateline(texts: list[str]) -> int | None:
     """The index of a news item's dateline: a date with its year and nothing else ("14. januar 2020",
     "02. jun. 2017") among the page's first lines, above later dates that it precedes. It dates the page,
     not an event: the events are announced below it."""
-    for i, t in enumerate(texts[:6]):
+    for i, t in enumerate(texts[:15]):  # (under a menu and a breadcrumb)
         found = find_dates(t) if any(ch.isdigit() for ch in t) else []
         if len(found) != 1:
             continue

@@ -162,11 +162,16 @@ def _group_anchors(infos: list[LineInfo], anchors: list[int]) -> list[list[int]]
             # a line that names its own item ("Fredag den 16. juni, kl. 16.30 ... (B1): <title>") starts one
             own = b is not None and b.start_time is not None and _title_after(infos[i]) and \
                 _title_after(infos[i]) != _title_after(infos[last])
-            if not between and not own and (a is None or b is None or same_day(a, b)):
+            moved = _MOVED_TO.search(infos[i].text[: b.span[0]]) if b is not None else None
+            if not between and (moved or (not own and (a is None or b is None or same_day(a, b)))):
+                # ("Udsat til torsdag den 13. marts" under an item: its new date, the same item)
                 groups[-1].append(i)
                 continue
         groups.append([i])
     return groups
+
+
+_MOVED_TO = re.compile(r"(?i)\b(?:udsat|udskudt|flyttet|rykket)\b(?:\s+fra\s+.{0,60}?)?\s+til\s+\S*\s*$")
 
 
 def _title_after(inf: LineInfo) -> str | None:

@@ -609,6 +609,17 @@ def prose_speakers(text: str) -> list[Speaker]:
         if m:
             sp.confirmed = False
     if out:
+        # the words around a name may still say it is no speaker ("Netværket ... ledes af forstander X")
+        from .mentions import not_a_speaker
+        kept = []
+        for sp in out:
+            at = text.find(sp.name)
+            head = text[:at] if at >= 0 else ""
+            cut = max((m.end() for m in re.finditer(r"[.!?]\s+", head)), default=0)
+            if at < 0 or not not_a_speaker(head[cut:], text[at + len(sp.name):]):
+                kept.append(sp)
+        out = kept
+    if out:
         # a second reading by spaCy (rule-based, or a trained Danish pipeline where one is installed):
         # a name it does not see as a person's is not taken from running text; a name after a cue and a role
         # word needs no first name of the lists

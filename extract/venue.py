@@ -98,6 +98,16 @@ _PLACE_AFTER = re.compile(r"(?:^|\s)(?:på|i|hos|(?P<front>foran))\s+(?P<place>"
 _PLACE_FIRST = re.compile(r"^(?P<place>[A-ZÆØÅ][\w'’.&-]*(?:\s+[A-ZÆØÅ][\w'’.&-]*)*)\s+(?=[a-zæøå])")
 
 
+# the time right after a date: "kl. 14.30 – 18.00", "fra kl. 17.00 til 19.30", "klokken 19-21", ", 10-12"
+_TIME_AFTER_DATE = re.compile(r"(?i)^[\s,]*(?:fra\s+)?(?:kl\.?|klokken)?\s*(?:på\s+)?[0-2]?\d(?:[.:]\d\d)?"
+                              r"(?:\s*(?:-|–|til)\s*(?:kl\.?\s*)?[0-2]?\d(?:[.:]\d\d)?)?")
+
+
+def without_time(tail: str) -> str:
+    """The words after a date with its time taken off, where a place may stand."""
+    return _TIME_AFTER_DATE.sub("", tail, count=1)
+
+
 def place_after_date(tail: str) -> str | None:
     """The place right after a date and time in a sentence: `... kl. 14.30 – 18.00 på Severin i Middelfart.`
     → `Severin i Middelfart`."""

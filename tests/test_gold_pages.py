@@ -44,6 +44,8 @@ KNOWN_MISSES = {
     "txt8_other_socialpolitisk-topmoede-2025": "last year's speaker named in the text",
     "txt8_samu_beskaeftigelse-moederaekke-2014": "a researcher whose analysis is cited",
     "txt_samu_arrangement-handicapomraadets-oekonomi-5318": "a researcher who led an analysis is named, not invited",
+    "blind11_07": "an organist who accompanies the singing is named like a speaker",
+    "blind11_11": "a project's name that reads as a person's ('Bo Videre')",
     "txt9_vive_housing_first_webinar": "an English programme's title on a dated line",
 }
 
