@@ -53,15 +53,17 @@ def _venue_key(name, postal, raw) -> str | None:
     return title_key(raw) if raw else None
 
 
-def match_events(con, staged_events: str, staged_appearances: str | None) -> None:
+def match_events(con, staged_events: str | None, staged_appearances: str | None) -> None:
     """Creates event_alias and joined_events. `staged_*` are SQL relations of the run's staged rows (every
     page's copy of every event); old_events, old_appearances and old_event_pages are the committed state."""
+    con.execute("CREATE OR REPLACE TABLE event_alias (page_event_id VARCHAR, event_id VARCHAR)")
+    con.execute("CREATE OR REPLACE TABLE joined_events (old_id VARCHAR, new_id VARCHAR)")
+    if staged_events is None:
+        return
     occ = con.execute(f"""
         SELECT event_id, {PAGE}, coalesce({PAGE_EVENTS}, 1000000), title,
                CAST(timezone('Europe/Copenhagen', "start") AS DATE) AS day, venue_name, venue_postal_code, venue_raw
         FROM {staged_events} WHERE "start" IS NOT NULL""").fetchall()
-    con.execute("CREATE OR REPLACE TABLE event_alias (page_event_id VARCHAR, event_id VARCHAR)")
-    con.execute("CREATE OR REPLACE TABLE joined_events (old_id VARCHAR, new_id VARCHAR)")
     if not occ:
         return
     speakers: dict[str, set] = defaultdict(set)

@@ -129,3 +129,23 @@ WHERE (? IS NULL OR e.source = ?) AND (? IS NULL OR e."start" >= CAST(? AS TIMES
   AND (? IS NULL OR e."start" < CAST(? AS TIMESTAMPTZ))
 GROUP BY ALL ORDER BY 4 NULLS LAST
 """
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "queries" / "examples.sql"
+
+
+def load_examples(path: Path = EXAMPLES) -> dict[str, tuple[str, str]]:
+    """queries/examples.sql → {name: (what it answers, SQL)}: each query starts at a `-- name:` line, and the
+    comment lines right under it describe it."""
+    out: dict[str, tuple[str, str]] = {}
+    name, about, body = None, [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + ["-- name: "]:
+        if line.startswith("-- name:"):
+            if name:
+                out[name] = (" ".join(about), "\n".join(body).strip().rstrip(";"))
+            name, about, body = line.removeprefix("-- name:").strip(), [], []
+        elif name and line.startswith("--") and not body:
+            about.append(line.removeprefix("--").strip())
+        elif name:
+            body.append(line)
+    return out

@@ -343,7 +343,7 @@ class RunWriter:
             con.execute(f"CREATE OR REPLACE VIEW event_best_page AS SELECT event_id, "
                         f"arg_min({PAGE}, ({PAGE_EVENTS}, {PAGE})) AS best FROM staged_events GROUP BY 1")
         else:
-            match_events(con, "(SELECT NULL::VARCHAR AS event_id WHERE false)", None)
+            match_events(con, None, None)  # (no event this run: empty alias tables)
             con.execute("CREATE OR REPLACE VIEW event_best_page AS "
                         "SELECT NULL::VARCHAR AS event_id, NULL::VARCHAR AS best WHERE false")
         for table, schema in TABLES.items():

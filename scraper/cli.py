@@ -180,14 +180,29 @@ def reprocess(datasets: str = DATASETS, wait: bool = WAIT):
     "parties"]) + " (datasets/README.md describes every column; queries/examples.sql has ready-made questions). "
     "Times are in Europe/Copenhagen: instants print with their offset, date(start) is the Danish day.")
 def query(
-    sql: str = typer.Argument(..., help="SQL over the views (listed above)"),
+    sql: Optional[str] = typer.Argument(None, help="SQL over the views (listed above)"),
+    example: Optional[str] = typer.Option(None, "--example", "-e",
+                                          help="run a ready-made question from queries/examples.sql by name "
+                                               "(--example list shows them)"),
     format: str = typer.Option("table", "--format", "-f", help="table | csv | json | parquet | xlsx"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="write here instead of stdout"),
     datasets: str = DATASETS,
 ):
-    from pipelines.query import DatasetQuery, QueryError
+    from pipelines.query import DatasetQuery, QueryError, load_examples
 
     from .checks import output_file
+    if example is not None:
+        examples = load_examples()
+        if example == "list":
+            for name, (about, _) in examples.items():
+                typer.echo(f"{name}: {about}")
+            return
+        if sql is not None or example not in examples:
+            _fail(f"give SQL or --example NAME, not both; examples: {', '.join(examples)}"
+                  if sql is not None else f"no example {example!r}; examples: {', '.join(examples)}", exitcodes.USAGE)
+        sql = examples[example][1]
+    if not sql:
+        _fail("give SQL, or --example NAME (dkevents query --example list)", exitcodes.USAGE)
     _check_format(format, output)
     if output:
         _check(output_file, output)
