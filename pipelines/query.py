@@ -103,9 +103,10 @@ class DatasetQuery:
 # Ready-made questions ---------------------------------------------------------------------------------------
 TOP_SPEAKERS = """
 SELECT any_value(a.name) AS name, count(DISTINCT a.event_id) AS events,
-       count(DISTINCT a.source) AS sources, string_agg(DISTINCT a.source, ', ') AS where_,
+       count(DISTINCT a.source) AS sources, string_agg(DISTINCT a.source, ', ' ORDER BY a.source) AS where_,
        any_value(a.party) FILTER (WHERE a.party IS NOT NULL) AS party,
-       min(a.event_start) AS first, max(a.event_start) AS last
+       min(a.event_start) AS first, max(a.event_start) AS last,
+       rank() OVER (ORDER BY count(DISTINCT a.event_id) DESC) AS rank  -- people with as many events share a rank
 FROM appearances a
 GROUP BY coalesce(a.person_id, a.name_key) ORDER BY events DESC, name LIMIT ?
 """

@@ -325,6 +325,8 @@ class RunWriter:
         # bounded memory for the merge: DuckDB spills to disk beyond this
         con.execute(f"SET memory_limit='{MERGE_MEMORY}'")
         con.execute(f"SET temp_directory='{self.staging / 'spill'}'")
+        # times written as text (event_changes.old/new) are Copenhagen times with their offset, as readers see them
+        con.execute(f"SET TimeZone = '{ZONE}'")
         now = dt.datetime.now(dt.timezone.utc)
         for table, schema in TABLES.items():
             con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(con, old, table, schema))
