@@ -330,6 +330,9 @@ class RunWriter:
         now = dt.datetime.now(dt.timezone.utc)
         for table, schema in TABLES.items():
             con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(con, old, table, schema))
+        # one list parameter: executemany would run an INSERT per page (0.3 s for 2,000 pages)
+        con.execute("CREATE OR REPLACE TABLE seen_pages AS SELECT unnest(?::VARCHAR[]) AS url",
+                    [list(seen_pages or [])])
         staged_events = self.staging / "events"
         staged_apps = self.staging / "appearances"
         # every page's copy of every event, under the id of the real-world event it is (pipelines/matching.py)
@@ -340,20 +343,32 @@ class RunWriter:
                 SELECT s.* REPLACE (coalesce(a.event_id, s.event_id) AS event_id), s.event_id AS page_event_id
                 FROM read_parquet('{staged_events}/*.parquet') s LEFT JOIN event_alias a
                 ON s.event_id = a.page_event_id""")
+            # an event whose committed row was read from a better page than any this run read (its own page, not
+            # read this time: a run of the listing only, or another source's spider listing it too) keeps that
+            # row, its sessions and speakers; this run adds only where else it is listed (event_pages)
+            staged_pages = self.staging / "pages"
+            run_pages = (f"SELECT url FROM read_parquet('{staged_pages}/*.parquet') UNION " if staged_pages.exists()
+                         else "") + "SELECT url FROM seen_pages"
+            con.execute(f"""CREATE OR REPLACE TABLE kept_events AS
+                WITH best AS (SELECT event_id, min({PAGE_EVENTS}) AS n, arg_min({PAGE}, ({PAGE_EVENTS}, {PAGE})) AS url
+                              FROM staged_events GROUP BY 1)
+                SELECT b.event_id FROM best b JOIN old_events o USING (event_id) JOIN old_pages p ON p.url = o.source_url
+                WHERE o.source_url NOT IN ({run_pages}) AND o.status <> 'cancelled_or_removed'
+                  AND (p.events < b.n OR (p.events = b.n AND o.source_url < b.url))""")
             # the page each event takes its fields, sessions and speakers from: its own page (the fewest events,
             # then the first URL), whatever order the pages were read in
             con.execute(f"CREATE OR REPLACE VIEW event_best_page AS SELECT event_id, "
-                        f"arg_min({PAGE}, ({PAGE_EVENTS}, {PAGE})) AS best FROM staged_events GROUP BY 1")
+                        f"arg_min({PAGE}, ({PAGE_EVENTS}, {PAGE})) AS best FROM staged_events "
+                        f"WHERE event_id NOT IN (SELECT event_id FROM kept_events) GROUP BY 1")
         else:
             match_events(con, None, None)  # (no event this run: empty alias tables)
+            con.execute("CREATE OR REPLACE TABLE kept_events (event_id VARCHAR)")
             con.execute("CREATE OR REPLACE VIEW event_best_page AS "
                         "SELECT NULL::VARCHAR AS event_id, NULL::VARCHAR AS best WHERE false")
         for table, schema in TABLES.items():
             con.execute(f"CREATE OR REPLACE VIEW new_{table} AS " + _staged_select(self.staging / table, table, schema))
         staged_rows = {t: con.execute(f"SELECT count(*) FROM new_{t}").fetchone()[0] for t in TABLES}
-        # one list parameter: executemany would run an INSERT per page (0.3 s for 2,000 pages)
-        con.execute("CREATE OR REPLACE TABLE seen_pages AS SELECT unnest(?::VARCHAR[]) AS url",
-                    [list(seen_pages or [])])
+        staged_rows["events"] += con.execute("SELECT count(*) FROM kept_events").fetchall()[0][0]  # seen, kept as were
         # an event whose day changed has a new id: the same page and title (as an identity) tell it is the same
         from .rows import title_key  # (imports the extraction library: only a commit needs it)
         con.create_function("title_key", title_key, ["VARCHAR"], "VARCHAR")
@@ -415,6 +430,7 @@ def _staged_select(staged: Path, table: str, schema: pa.Schema) -> str:
         return (f"SELECT * EXCLUDE (_seq, {PAGE}, {PAGE_EVENTS}, page_event_id, any_series) FROM ("
                 f"SELECT * REPLACE (coalesce(series, any_series) AS series) FROM ("
                 f"SELECT *, max(series) OVER (PARTITION BY event_id) AS any_series FROM staged_events)) "
+                f"WHERE event_id NOT IN (SELECT event_id FROM kept_events) "
                 f"QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY {PAGE_EVENTS} NULLS LAST, source_url, "
                 f"_seq DESC) = 1")
     if table in _BY_PAGE:

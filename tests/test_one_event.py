@@ -87,7 +87,14 @@ def test_event_ids_stay_stable_from_run_to_run(store):
     crawl(store, [FGU_NETWORK, ALL, FGU_OWN], day=2)  # then its own page too: the id the data already gave it
     ((eid, title, _, _),) = q(store.root, FGU)
     assert (eid, title) == (first_id, "Den nye FGU – to år efter")
-    crawl(store, [ALL], day=3)                        # a run that reads only the listing finds it again
+    own_page = q(store.root, "SELECT * EXCLUDE (run_id, last_seen) FROM events WHERE title LIKE 'Den nye FGU%'")
+    speakers = q(store.root, f"SELECT name, role FROM appearances WHERE event_id = '{first_id}' ORDER BY name")
+    crawl(store, [ALL], day=3)                        # a run that reads only the listing finds it again,
+    # and the event keeps what its own page says (a listing's shorter copy does not overwrite it)
+    assert q(store.root, "SELECT * EXCLUDE (run_id, last_seen) FROM events WHERE event_id = "
+                         f"'{first_id}'") == own_page
+    assert q(store.root, f"SELECT name, role FROM appearances WHERE event_id = '{first_id}' ORDER BY name") == speakers
+    assert q(store.root, f"SELECT change FROM event_changes WHERE event_id = '{first_id}'") == []
     crawl(store, [FGU_NETWORK, FGU_OWN, ALL], day=4)
     assert [r[0] for r in q(store.root, FGU)] == [first_id]
     assert q(store.root, "SELECT DISTINCT event_id FROM event_pages WHERE title LIKE 'Den nye FGU%'") == [(first_id,)]
@@ -153,3 +160,43 @@ def test_the_demo_data_hold_no_duplicate_event_or_appearance(snapshot_crawl):
                                "WHERE a.name = 'Lone Kjær Sørensen'")
     in_sessions = q(root, "SELECT count(*) FROM sessions WHERE list_contains(speakers, 'Lone Kjær Sørensen')")
     assert (n, sessions, in_sessions) == (1, 3, [(3,)])
+
+
+SAMU_OWN = "https://samu.dk/arrangementer/hjemloeshed-blandt-unge-1119"
+ALTINGET = "https://www.altinget.dk/arena/netvaerk/social"
+SAMU_TEXT = """Hjemløshed blandt unge
+
+Onsdag den 2. december 2020 kl. 14.00-16.00
+
+v/ Lise Bach Hjorth, direktør, Projekt Udenfor og Jakob Vestergaard Krog, socialborgmester, Aarhus Kommune
+
+(MØDESTED: Dokk1, Hack Kampmanns Plads 2, 8000 Aarhus C)
+"""
+ALTINGET_TEXT = """Socialpolitisk netværk
+
+Hjemløshed blandt unge - Aarhus
+
+Onsdag den 2. december 2020 kl. 14.00-16.00
+
+v/ Jakob Vestergaard Krog, socialborgmester, Aarhus Kommune
+
+Debat om unge hjemløse
+
+Torsdag den 10. december 2020 kl. 9.30-11.30
+
+v/ Mette Hansen, direktør, Børns Vilkår
+"""
+
+
+def test_one_meeting_listed_by_two_sources_is_one_event_under_both(tmp_path):
+    from test_store import write_run
+    store = DatasetStore(tmp_path / "datasets")
+    write_run(store, {SAMU_OWN: SAMU_TEXT}, dt.datetime(2020, 11, 1, tzinfo=dt.timezone.utc))    # samu's spider
+    write_run(store, {ALTINGET: ALTINGET_TEXT}, dt.datetime(2020, 11, 1, 1, tzinfo=dt.timezone.utc))  # altinget's
+    rows = q(store.root, "SELECT e.title, e.source, list(p.source ORDER BY p.source) FROM events e "
+                         "JOIN event_pages p USING (event_id) WHERE e.title LIKE 'Hjemløshed%' GROUP BY ALL")
+    # one event, on both sources' pages; its row is its own page's (listing one event), not the network page's
+    assert rows == [("Hjemløshed blandt unge", "samu", ["altinget", "samu"])]
+    assert q(store.root, "SELECT count(*) FROM appearances a JOIN events e USING (event_id) "
+                         "WHERE e.title LIKE 'Hjemløshed%'") == [(2,)]
+    assert q(store.root, "SELECT count(*) FROM events") == [(2,)]  # and the network's other meeting
