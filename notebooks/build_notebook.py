@@ -68,9 +68,9 @@ print(f"{summary.events[0]} events (listed {summary.listings[0]} times on the pa
       f"{summary.appearances[0]} appearances of {summary.people[0]} people.")
 summary"""),
     ("md", """## Who speaks most
-People counted once per event, resolved across spellings and sources (`people.person_id`). Few people speak
-more than once in a sample this small, so the chart shows how many people spoke at 1, 2, ... events, and the
-table lists everyone who shares the top count."""),
+People counted once per event, resolved across spellings and sources (`people.person_id`). Rather than a
+ranking that would order people with the same count arbitrarily, the chart shows how many people spoke at 1, 2,
+... events, and the table lists everyone who shares the top count."""),
     ("code", """per_person = q(\"\"\"SELECT p.name, count(DISTINCT a.event_id) AS events,
                    string_agg(DISTINCT a.source, ', ' ORDER BY a.source) AS organisers
                    FROM appearances a JOIN people p USING (person_id) GROUP BY p.person_id, p.name\"\"\")
