@@ -140,3 +140,8 @@ def test_every_example_query_answers_on_the_demo_data(data, name):
             assert {r["organiser"] for r in rows} == {"altinget", "samu", "ds", "cfbu"}
         elif name == "speakers_by_organisation_kind":
             assert {r["organisation_kind"] for r in rows} >= {"municipality", "union", "ngo", "research"}
+
+
+def test_an_unknown_example_says_which_there_are(data):
+    r = dk("query", "--example", "most_talkative", "--datasets", data)
+    assert r.returncode == 2 and "party_by_year" in r.stderr
