@@ -59,7 +59,7 @@ def main():
             for k in range(per_event):
                 name = people[rnd.randrange(len(people))] if k else people[e % 50]
                 rows.append({"appearance_id": digest(eid, str(k)), "event_id": eid, "source": src, "name": name,
-                             "name_key": name_key(name), "role": "socialordfører", "organization": "Folketinget",
+                             "name_key": name_key(name), "role": "socialordfører", "organisation_as_written": "Folketinget",
                              "party": "S", "confirmed": True, "moderator": False, "event_start": start,
                              "first_seen": now, "last_seen": now, "run_id": w.run_id})
             w.add("appearances", rows)

@@ -1,5 +1,5 @@
 """What changed between the committed state and a run: SQL over the views the store defines (old_<table>,
-new_<table>, seen_pages, and the function title_key). Parameters: $run_id, $now.
+new_<table>, seen_pages, joined_events (pipelines/matching.py), and the function title_key). Parameters: $run_id, $now.
 
 A change is recorded only where it happened: on a page whose content differs from the last fetch of it (a
 re-read of the same bytes, or a better extractor, changes no history), for a source crawled before (the first
@@ -10,7 +10,7 @@ crawl of a source adds its events without calling each one added)."""
 MOVED_SQL = """
 WITH gone AS (
   SELECT event_id, source_url, title_key(title) AS tk, "start" FROM old_events
-  WHERE event_id NOT IN (SELECT event_id FROM new_events)
+  WHERE event_id NOT IN (SELECT event_id FROM new_events) AND event_id NOT IN (SELECT old_id FROM joined_events)
 ), fresh AS (
   SELECT event_id, source, source_url, title_key(title) AS tk, "start" FROM new_events
   WHERE event_id NOT IN (SELECT event_id FROM old_events)
@@ -84,5 +84,6 @@ SELECT $run_id, $now, o.event_id, o.source, 'event_gone', 'source_url', o.source
   WHERE o.source_url IN (SELECT url FROM seen_pages)
     AND o.event_id NOT IN (SELECT event_id FROM new_events)
     AND o.event_id NOT IN (SELECT old_id FROM moved_events)
+    AND o.event_id NOT IN (SELECT old_id FROM joined_events)  -- the same meeting, now one event with another
     AND o.status <> 'cancelled_or_removed'
 """

@@ -19,9 +19,23 @@ pl.read_parquet("datasets/events/**/*.parquet", hive_partitioning=True)
 spark.read.parquet("datasets/events")
 ```
 
-or with `dkevents query "SELECT ..."` (read-only views named like the tables). Timestamps are instants (stored
-in UTC); convert to Europe/Copenhagen for local time. A run commits all tables in one step; `datasets/archive/`
-holds every fetched page (WARC) for `dkevents reprocess`.
+or with `dkevents query "SELECT ..."` (read-only views named like the tables; `dkevents query --example list`
+shows the ready-made questions of `queries/examples.sql`). A run commits all tables in one step;
+`datasets/archive/` holds every fetched page (WARC) for `dkevents reprocess`.
+
+**Time.** A `timestamp with time zone` is an instant (stored in UTC in the files). The local columns beside it
+(`start_local`, `date`, `weekday`, `event_date`) are the same moment in Copenhagen, computed at every commit:
+group and filter by `date`, not by the UTC day of `start`. `dkevents query` runs in the time zone
+Europe/Copenhagen, so `date(start)` and `year(start)` are Danish too, and every text output (table, csv, json,
+xlsx) writes an instant in ISO 8601 with its offset (`2021-06-02T09:15:00+02:00`).
+
+**Names.** A column ending in `_as_written` holds the text as the page writes it; the same name without the
+suffix holds the canonical value (`appearances.organisation_as_written` 'KL's Socialudvalg',
+`appearances.organisation` 'KL'). Datasets written before a column was renamed read under the new name.
+
+**Counting.** One row of `events` is one real-world event, however many pages list it (`event_pages`); one row of
+`appearances` is one person at one event, however many sessions they speak at (`sessions.speakers`). So
+`count(*)` over appearances counts people at events; count people with `count(DISTINCT person_id)`.
 """
 
 

@@ -64,7 +64,7 @@ class PageWorker:
         page, error = read_fetched_page(item)
         fetch = Fetch(url=item.url, source=item.source, fetched_at=item.fetched_at, http_status=item.status,
                       content_hash=item.content_hash, run_id=self.writer.run_id, warc_file=warc)
-        for table, rows in page_rows(page, fetch, error).items():
+        for table, rows in page_rows(page, fetch, error, body=item.body).items():
             self.writer.add(table, rows)
         return (len(page.events) if page is not None else None), error
 

@@ -24,7 +24,7 @@ def derive(con, root: Path, version: Path) -> None:
     apps = f"read_parquet('{version}/appearances/**/*.parquet', hive_partitioning=true)"
     suppressed = load_suppressed(root / SUPPRESSED_FILE)
     rows = [dict(zip(("name", "party", "organization", "role", "n"), r)) for r in con.execute(
-        f"SELECT name, party, organization, mode(role), count(*) FROM {apps} GROUP BY ALL").fetchall()]
+        f"SELECT name, party, organisation_as_written, mode(role), count(*) FROM {apps} GROUP BY ALL").fetchall()]
     hidden = sorted({r["name"] for r in rows if person_key(r["name"]) in suppressed})
     rows = [r for r in rows if person_key(r["name"]) not in suppressed]
     mapping, people = resolve_people(rows, load_aliases(root / ALIASES_FILE))
@@ -39,12 +39,12 @@ def derive(con, root: Path, version: Path) -> None:
             if c not in ("person_id", "organisation")]
     sel = ", ".join(f'a."{c}"' for c in cols)
     n = con.execute(f"SELECT count(*) FROM {apps} a JOIN person_map m ON a.name = m.name "
-                    f"AND a.party IS NOT DISTINCT FROM m.party AND a.organization IS NOT DISTINCT FROM m.organization"
-                    ).fetchone()[0]
+                    f"AND a.party IS NOT DISTINCT FROM m.party "
+                    f"AND a.organisation_as_written IS NOT DISTINCT FROM m.organization").fetchone()[0]
     if n:
         con.execute(f"""COPY (SELECT {sel}, m.person_id, m.organisation FROM {apps} a JOIN person_map m
                         ON a.name = m.name AND a.party IS NOT DISTINCT FROM m.party
-                        AND a.organization IS NOT DISTINCT FROM m.organization ORDER BY a.event_id)
+                        AND a.organisation_as_written IS NOT DISTINCT FROM m.organization ORDER BY a.event_id)
                         TO '{out}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (source))""")
         shutil.rmtree(version / "appearances")
         out.rename(version / "appearances")
@@ -72,6 +72,8 @@ def _people(con, version: Path, people: list[dict]) -> None:
     for p in people:
         ev, src, first, last = stats.get(p["person_id"], (0, [], None, None))
         p.update(events=ev, sources=src, first_event=first, last_event=last)
+        p["organisations_as_written"] = p["organisations"]
+        p["organisations"] = sorted({canonical_organisation(o)[0] for o in p["organisations"]} - {None})
     (version / "people").mkdir(exist_ok=True)
     pq.write_table(pa.Table.from_pylist(people, schema=PEOPLE), version / "people" / "part-0.parquet",
                    compression="zstd")
@@ -79,10 +81,10 @@ def _people(con, version: Path, people: list[dict]) -> None:
 
 def _organisations(con, version: Path) -> None:
     apps = f"read_parquet('{version}/appearances/**/*.parquet', hive_partitioning=true)"
-    rows = con.execute(f"SELECT organisation, list(DISTINCT organization), count(*), count(DISTINCT person_id) "
+    rows = con.execute(f"SELECT organisation, list(DISTINCT organisation_as_written), count(*), count(DISTINCT person_id) "
                        f"FROM {apps} WHERE organisation IS NOT NULL GROUP BY 1 ORDER BY 1").fetchall() \
         if _has_rows(con, apps) else []
-    orgs = [{"name": name, "kind": canonical_organisation(name)[1], "variants": sorted(v), "appearances": n,
+    orgs = [{"name": name, "kind": canonical_organisation(name)[1], "names_as_written": sorted(v), "appearances": n,
              "people": p} for name, v, n, p in rows]
     (version / "organisations").mkdir(exist_ok=True)
     pq.write_table(pa.Table.from_pylist(orgs, schema=ORGANISATIONS), version / "organisations" / "part-0.parquet",
@@ -120,13 +122,19 @@ def _redact(con, version: Path, names: list[str]) -> None:
     if not names:
         return
     pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    for table, columns in (("events", ("description", "status_evidence", "title")), ("appearances", ("evidence",))):
+    for table, columns in (("events", ("description", "status_evidence", "title")), ("appearances", ("evidence",)),
+                           ("sessions", ("speakers",)), ("event_pages", ("title",))):
         src = f"read_parquet('{version}/{table}/**/*.parquet', hive_partitioning=true)"
         if not con.execute(f"SELECT count(*) FROM {src}").fetchone()[0]:
             continue
-        repl = ", ".join(f"regexp_replace({c}, ?, '[navn fjernet]', 'g') AS {c}" for c in columns)
+        # a session's list of speakers loses the person; text loses the name
+        repl = ", ".join(f"list_filter({c}, x -> NOT regexp_matches(x, ?)) AS {c}" if c == "speakers" else
+                         f"regexp_replace({c}, ?, '[navn fjernet]', 'g') AS {c}" for c in columns)
         out = version / f"{table}.redacted"
-        con.execute(f"COPY (SELECT * REPLACE ({repl}) FROM {src}) TO '{out}' "
-                    f"(FORMAT parquet, COMPRESSION zstd, PARTITION_BY (source))", [pattern] * len(columns))
+        partition = ", PARTITION_BY (source)" if table != "event_pages" else ""
+        target = out if partition else out / "part-0.parquet"
+        out.mkdir(exist_ok=True)
+        con.execute(f"COPY (SELECT * REPLACE ({repl}) FROM {src}) TO '{target}' "
+                    f"(FORMAT parquet, COMPRESSION zstd{partition}, OVERWRITE_OR_IGNORE true)", [pattern] * len(columns))
         shutil.rmtree(version / table)
         out.rename(version / table)

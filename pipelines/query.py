@@ -1,5 +1,6 @@
-"""Read-only SQL over the datasets with DuckDB: a view per table, nothing else reachable. The ready-made
-questions below show times as local time in Copenhagen.
+"""Read-only SQL over the datasets with DuckDB: a view per table, nothing else reachable. The session's time
+zone is Europe/Copenhagen: an instant prints with its Danish offset, and date(start), year(start) and hour(start)
+are the Danish day, year and hour (an all-day event is on its own day, not at 22:00 the day before).
 
     q = DatasetQuery("datasets"); q.sql("SELECT name, count(*) FROM appearances GROUP BY 1")
 
@@ -18,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from .schema import ALL_TABLES as TABLES
+from .schema import RENAMED, ZONE
 from .store import DatasetStore, hold_version
 
 ALLOWED = {"SELECT", "EXPLAIN"}
@@ -36,11 +38,16 @@ class DatasetQuery:
         self.version, self._hold = held
         self.con = duckdb.connect(":memory:")
         self.con.execute("SET temp_directory = ''")  # DuckDB allows reading its temp folder: have none
+        self.con.execute(f"SET TimeZone = '{ZONE}'")
         for table in TABLES:
             if (self.version / table).exists():
                 g = self.version / table / "**" / "*.parquet"
-                self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{g}', "
-                                 f"hive_partitioning=true, union_by_name=true)")
+                src = f"read_parquet('{g}', hive_partitioning=true, union_by_name=true)"
+                have = {r[0] for r in self.con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
+                # datasets written before a column was renamed read under the new name too
+                extra = "".join(f', "{old}" AS "{new}"' for new, old in RENAMED.get(table, {}).items()
+                                if old in have and new not in have)
+                self.con.execute(f"CREATE VIEW {table} AS SELECT *{extra} FROM {src}")
         # the committed version stays readable; everything else on disk is out of reach
         self.con.execute("SET allowed_directories = ?", [[str(self.version) + "/"]])
         self.con.execute("SET enable_external_access = false")
@@ -80,20 +87,26 @@ class DatasetQuery:
             raise QueryError(str(exc).splitlines()[0]) from exc
 
     def df(self, sql: str, params: list | None = None):
+        """A DataFrame; df.attrs["types"] holds each column's DuckDB type (pandas shows a DATE and a local
+        TIMESTAMP alike, and the outputs write them differently)."""
         self.check(sql)
         try:
-            return self.con.execute(sql, params or []).df()
+            cur = self.con.execute(sql, params or [])
+            types = {d[0]: str(d[1]) for d in cur.description or []}
+            out = cur.df()
         except duckdb.Error as exc:
             raise QueryError(str(exc).splitlines()[0]) from exc
+        out.attrs["types"] = types
+        return out
 
 
 # Ready-made questions ---------------------------------------------------------------------------------------
 TOP_SPEAKERS = """
 SELECT any_value(a.name) AS name, count(DISTINCT a.event_id) AS events,
-       count(DISTINCT a.source) AS sources, string_agg(DISTINCT a.source, ', ') AS where_,
+       count(DISTINCT a.source) AS sources, string_agg(DISTINCT a.source, ', ' ORDER BY a.source) AS where_,
        any_value(a.party) FILTER (WHERE a.party IS NOT NULL) AS party,
-       min(a.event_start) AT TIME ZONE 'Europe/Copenhagen' AS first,
-       max(a.event_start) AT TIME ZONE 'Europe/Copenhagen' AS last
+       min(a.event_start) AS first, max(a.event_start) AS last,
+       rank() OVER (ORDER BY count(DISTINCT a.event_id) DESC) AS rank  -- people with as many events share a rank
 FROM appearances a
 GROUP BY coalesce(a.person_id, a.name_key) ORDER BY events DESC, name LIMIT ?
 """
@@ -101,15 +114,15 @@ GROUP BY coalesce(a.person_id, a.name_key) ORDER BY events DESC, name LIMIT ?
 # every appearance of the person (or people) a name is seen for, under any of their spellings
 WHO = """
 WITH hit AS (SELECT DISTINCT coalesce(person_id, name_key) AS who FROM appearances WHERE name_key = ? OR name ILIKE ?)
-SELECT a.name, e.title AS event, e."start" AT TIME ZONE 'Europe/Copenhagen' AS start, e.source AS organiser,
-       e.series, a.role, a.organization, a.party, a.moderator, a.confirmed, e.source_url
+SELECT a.name, e.title AS event, e."start" AS start, e.date, e.source AS organiser,
+       e.series, a.role, a.organisation_as_written, a.organisation, a.party, a.moderator, a.confirmed, e.source_url
 FROM appearances a JOIN events e USING (event_id)
 WHERE coalesce(a.person_id, a.name_key) IN (SELECT who FROM hit)
 ORDER BY 3 NULLS LAST
 """
 
 EVENTS = """
-SELECT e.source, e.series, e.title, e."start" AT TIME ZONE 'Europe/Copenhagen' AS start, e.status,
+SELECT e.source, e.series, e.title, e."start" AS start, e.date, e.status,
        e.venue_city AS city, e.online,
        count(a.appearance_id) AS speakers
 FROM events e LEFT JOIN appearances a USING (event_id)
@@ -117,3 +130,23 @@ WHERE (? IS NULL OR e.source = ?) AND (? IS NULL OR e."start" >= CAST(? AS TIMES
   AND (? IS NULL OR e."start" < CAST(? AS TIMESTAMPTZ))
 GROUP BY ALL ORDER BY 4 NULLS LAST
 """
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "queries" / "examples.sql"
+
+
+def load_examples(path: Path = EXAMPLES) -> dict[str, tuple[str, str]]:
+    """queries/examples.sql → {name: (what it answers, SQL)}: each query starts at a `-- name:` line, and the
+    comment lines right under it describe it."""
+    out: dict[str, tuple[str, str]] = {}
+    name, about, body = None, [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + ["-- name: "]:
+        if line.startswith("-- name:"):
+            if name:
+                out[name] = (" ".join(about), "\n".join(body).strip().rstrip(";"))
+            name, about, body = line.removeprefix("-- name:").strip(), [], []
+        elif name and line.startswith("--") and not body:
+            about.append(line.removeprefix("--").strip())
+        elif name:
+            body.append(line)
+    return out

@@ -41,7 +41,7 @@ def _reprocess(root: Path, store: DatasetStore, progress: bool) -> tuple[int, in
             page, error = read_fetched_page(item)
             fetch = Fetch(url=item.url, source=item.source, fetched_at=item.fetched_at, http_status=item.status,
                           content_hash=item.content_hash, run_id=writer.run_id, warc_file=warc)
-            for table, rows in page_rows(page, fetch, error).items():
+            for table, rows in page_rows(page, fetch, error, body=item.body).items():
                 writer.add(table, rows)
             n += 1
             if page is None:

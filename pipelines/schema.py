@@ -9,6 +9,8 @@ import pyarrow as pa
 
 TS = pa.timestamp("us", tz="UTC")  # an instant; local time is Europe/Copenhagen
 UTC = pa.timestamp("us", tz="UTC")
+LOCAL = pa.timestamp("us")         # wall-clock time in Copenhagen, no offset (computed from the instant)
+ZONE = "Europe/Copenhagen"
 
 
 def f(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
@@ -16,13 +18,19 @@ def f(name: str, type_: pa.DataType, description: str, nullable: bool = True) ->
 
 
 EVENTS = pa.schema([
-    f("event_id", pa.string(), "Stable id: a hash of source, page URL and the normalised title (plus the date where "
-      "one page lists the same title twice). It survives a date change, so a moved event keeps its id.", False),
+    f("event_id", pa.string(), "Stable id of the real-world event: one id however many pages (network page, listing, "
+      "its own page) list it, under whatever titles (see event_pages and pipelines/matching.py). It survives a "
+      "date change, so a moved event keeps its id.", False),
     f("source", pa.string(), "Organiser site: a source in extract/data/sources.toml, or other. Hive partition key.", False),
-    f("series", pa.string(), "Network or series the event belongs to, e.g. 'Socialpolitisk netværk'."),
-    f("title", pa.string(), "The event's title as written.", False),
+    f("series", pa.string(), "Network or series the event belongs to, as a page names it, e.g. 'Socialpolitisk "
+      "netværk': on the event's line, else the page's title or heading, else another page listing the event."),
+    f("title", pa.string(), "The event's title as its own page writes it (other pages' titles: event_pages).", False),
     f("start", TS, "Start (an instant; local time is Europe/Copenhagen); local midnight when only a date is known (see all_day)."),
     f("end", TS, "End (an instant); null when not written."),
+    f("start_local", LOCAL, "Start as local (Copenhagen) wall-clock time, without offset; midnight for all_day."),
+    f("end_local", LOCAL, "End as local (Copenhagen) wall-clock time, without offset."),
+    f("date", pa.date32(), "The day the event starts, in Copenhagen (an all-day event's own day)."),
+    f("weekday", pa.string(), "The weekday of date, in English (Monday ... Sunday)."),
     f("all_day", pa.bool_(), "True when the page gives a date but no time."),
     f("year_inferred", pa.bool_(), "True when the year was not written and was inferred (weekday, page, crawl date)."),
     f("date_confirmed", pa.bool_(), "False where the page says the date is not final ('dato ikke endeligt bekræftet')."),
@@ -40,7 +48,7 @@ EVENTS = pa.schema([
     f("price", pa.string(), "Price as written."),
     f("registration_deadline", pa.string(), "Registration deadline as written."),
     f("description", pa.string(), "The event's running text (first paragraphs)."),
-    f("source_url", pa.string(), "The page the event was read from.", False),
+    f("source_url", pa.string(), "The event's own page, whose fields the row holds (every page: event_pages).", False),
     f("first_seen", UTC, "When a crawl first saw the event.", False),
     f("last_seen", UTC, "When a crawl last saw the event on its page.", False),
     f("run_id", pa.string(), "The run that last wrote this row.", False),
@@ -56,18 +64,24 @@ SESSIONS = pa.schema([
     f("start_time", pa.string(), "Slot start, HH:MM, local time."),
     f("end_time", pa.string(), "Slot end, HH:MM, local time."),
     f("block", pa.string(), "Workshop round, block or track the session belongs to."),
+    f("speakers", pa.list_(pa.string()), "Who speaks in this session, names as written (appearances has one row "
+      "per person per event; this keeps which sessions)."),
     f("run_id", pa.string(), "The run that last wrote this row.", False),
 ])
 
 APPEARANCES = pa.schema([
-    f("appearance_id", pa.string(), "Stable id: hash of event_id, session and the normalised name.", False),
+    f("appearance_id", pa.string(), "Stable id: hash of event_id and the normalised name. One row per person per "
+      "event, however many sessions they speak at.", False),
     f("event_id", pa.string(), "The event (events.event_id).", False),
-    f("session_id", pa.string(), "The session (sessions.session_id) where the person speaks; null for the event as a whole."),
+    f("session_id", pa.string(), "The first session (sessions.session_id) the person speaks at; null when they "
+      "speak at the event as a whole."),
+    f("sessions", pa.int32(), "How many of the event's sessions the person speaks at (0: the event as a whole)."),
     f("source", pa.string(), "Organiser site. Hive partition key.", False),
     f("name", pa.string(), "The person's name as written, without titles and party.", False),
     f("name_key", pa.string(), "Normalised name used for matching (casefolded, accents and å/aa folded).", False),
     f("role", pa.string(), "Role as written, e.g. 'formand for Ydelseskommissionen'."),
-    f("organization", pa.string(), "Organisation, e.g. 'Ydelseskommissionen'."),
+    f("organisation_as_written", pa.string(), "The organisation as the page writes it, e.g. 'KL's Socialudvalg' "
+      "(canonical: organisation). Called organization before issue 12."),
     f("party", pa.string(), "Party letter (S, SF, V, DF, NB, RV, K, EL, LA, M, DD, ALT, KD, UFG) or null."),
     f("confirmed", pa.bool_(), "False where the page marks the person '(ikke bekræftet)' or similar."),
     f("moderator", pa.bool_(), "True for moderators, facilitators and hosts."),
@@ -75,7 +89,8 @@ APPEARANCES = pa.schema([
     f("person_id", pa.string(), "The person (people.person_id): one id per real person across pages and sources."),
     f("organisation", pa.string(), "Canonical name of the organisation (organisations.name), e.g. 'KL' for "
       "'KL's Socialudvalg'."),
-    f("event_start", TS, "The event's start (copied from events for convenient queries)."),
+    f("event_start", TS, "The event's start, an instant (copied from events for convenient queries)."),
+    f("event_date", pa.date32(), "The day of the event in Copenhagen (events.date)."),
     f("first_seen", UTC, "When a crawl first saw this appearance.", False),
     f("last_seen", UTC, "When a crawl last saw it.", False),
     f("run_id", pa.string(), "The run that last wrote this row.", False),
@@ -132,9 +147,10 @@ PEOPLE = pa.schema([
     f("spellings", pa.list_(pa.string()), "Every spelling seen (with and without middle names, titles, å/aa)."),
     f("parties", pa.list_(pa.string()), "Party letters seen with the person."),
     f("roles", pa.list_(pa.string()), "Roles seen, most frequent first."),
-    f("organisations", pa.list_(pa.string()), "Organisations seen, as written."),
+    f("organisations", pa.list_(pa.string()), "Organisations seen, canonical names (organisations.name)."),
+    f("organisations_as_written", pa.list_(pa.string()), "Organisations seen, as the pages write them."),
     f("kind", pa.string(), "politician | researcher | civil_servant | municipality | union | ngo | business | other."),
-    f("appearances", pa.int64(), "Appearances (rows of appearances)."),
+    f("appearances", pa.int64(), "Appearances (rows of appearances: one per event)."),
     f("events", pa.int64(), "Distinct events the person appears at."),
     f("sources", pa.list_(pa.string()), "Organiser sites the person appears at."),
     f("first_event", TS, "Start of the person's first event."),
@@ -146,9 +162,21 @@ ORGANISATIONS = pa.schema([
       False),
     f("kind", pa.string(), "municipality | region | civil_service | research | union | ngo | business | politics | "
       "other."),
-    f("variants", pa.list_(pa.string()), "The forms written on the pages."),
+    f("names_as_written", pa.list_(pa.string()), "The forms written on the pages."),
     f("appearances", pa.int64(), "Appearances of people for this organisation."),
     f("people", pa.int64(), "Distinct people."),
+])
+
+EVENT_PAGES = pa.schema([
+    f("event_id", pa.string(), "The event (events.event_id).", False),
+    f("url", pa.string(), "A page that lists the event (pages.url).", False),
+    f("source", pa.string(), "Organiser site of the page.", False),
+    f("title", pa.string(), "The event's title as this page writes it."),
+    f("page_event_id", pa.string(), "The id this page alone would give the event (source, title, day); how a "
+      "later run finds the event again.", False),
+    f("first_seen", UTC, "When a crawl first saw the event on this page.", False),
+    f("last_seen", UTC, "When a crawl last saw the event on this page.", False),
+    f("run_id", pa.string(), "The run that last wrote this row.", False),
 ])
 
 PARTIES = pa.schema([
@@ -158,7 +186,8 @@ PARTIES = pa.schema([
 
 # Tables a run writes rows to; the derived tables are rebuilt from them at every commit.
 TABLES: dict[str, pa.Schema] = {"events": EVENTS, "sessions": SESSIONS, "appearances": APPEARANCES,
-                                "event_changes": EVENT_CHANGES, "runs": RUNS, "pages": PAGES}
+                                "event_changes": EVENT_CHANGES, "runs": RUNS, "pages": PAGES,
+                                "event_pages": EVENT_PAGES}
 DERIVED: dict[str, pa.Schema] = {"people": PEOPLE, "organisations": ORGANISATIONS, "parties": PARTIES}
 ALL_TABLES: dict[str, pa.Schema] = {**TABLES, **DERIVED}
 # Staging-only fields of event, session and appearance rows (the store drops them at the merge): the page a row
@@ -168,15 +197,21 @@ PAGE = "_page"
 PAGE_EVENTS = "_page_events"
 # Each table's key: a run's rows replace earlier rows with the same key (idempotent runs).
 KEYS = {"events": ["event_id"], "sessions": ["session_id"], "appearances": ["appearance_id"],
-        "pages": ["url"], "runs": ["run_id"], "event_changes": None}
+        "pages": ["url"], "runs": ["run_id"], "event_changes": None, "event_pages": ["url", "page_event_id"]}
 PARTITIONS = {"events": ["source"], "sessions": ["source"], "appearances": ["source"], "pages": ["source"]}
+# Columns renamed since datasets were first written: new name -> old name. Committed data under the old name
+# read under the new one (the store's merge, `dkevents query`), so old datasets keep working.
+RENAMED = {"appearances": {"organisation_as_written": "organization"}}
 TABLE_DOCS = {
     "events": "One row per event (an item of a listing, or a single event page).",
     "sessions": "The slots of a day programme (sessions, workshops).",
-    "appearances": "One row per person per event (and session): who speaks where, in what role.",
+    "appearances": "One row per person per event: who speaks where, in what role (the sessions they speak at: "
+                   "sessions.speakers).",
     "event_changes": "What changed between runs: dates moved or confirmed, speakers added/removed, events gone.",
     "runs": "One row per crawl or reprocess run.",
     "pages": "One row per fetched page: provenance (fetch time, HTTP status, content hash, archive file).",
+    "event_pages": "Every page each event is listed on (its own page, network pages, listings), with the title "
+                   "that page gives it: one event, many pages.",
     "people": "One row per person, resolved across pages and sources (see pipelines/people.py for the rules; "
               "datasets/people_aliases.csv overrides them, datasets/suppressed_people.csv removes people).",
     "organisations": "Canonical organisations with the forms written on the pages.",

@@ -33,7 +33,8 @@ import pyarrow.parquet as pq
 
 from .changes import CHANGE_SQL, MOVED_SQL
 from .derive import derive
-from .schema import ALL_TABLES, KEYS, PAGE, PAGE_EVENTS, PARTITIONS, TABLES
+from .matching import match_events
+from .schema import ALL_TABLES, KEYS, PAGE, PAGE_EVENTS, PARTITIONS, RENAMED, TABLES, ZONE
 
 KEEP_VERSIONS = 3
 MERGE_MEMORY = os.environ.get("DKEVENTS_MERGE_MEMORY", "512MB")  # readers that opened an older version keep working while it is kept
@@ -324,18 +325,50 @@ class RunWriter:
         # bounded memory for the merge: DuckDB spills to disk beyond this
         con.execute(f"SET memory_limit='{MERGE_MEMORY}'")
         con.execute(f"SET temp_directory='{self.staging / 'spill'}'")
+        # times written as text (event_changes.old/new) are Copenhagen times with their offset, as readers see them
+        con.execute(f"SET TimeZone = '{ZONE}'")
         now = dt.datetime.now(dt.timezone.utc)
-        staged_events = self.staging / "events"
-        con.execute("CREATE OR REPLACE VIEW event_pages AS " + (
-            f"SELECT event_id, min({PAGE_EVENTS}) AS best FROM read_parquet('{staged_events}/*.parquet') GROUP BY 1"
-            if staged_events.exists() else "SELECT NULL::VARCHAR AS event_id, NULL::INTEGER AS best WHERE false"))
         for table, schema in TABLES.items():
             con.execute(f"CREATE OR REPLACE VIEW old_{table} AS " + _select_or_empty(con, old, table, schema))
-            con.execute(f"CREATE OR REPLACE VIEW new_{table} AS " + _staged_select(self.staging / table, table, schema))
-        staged_rows = {t: con.execute(f"SELECT count(*) FROM new_{t}").fetchone()[0] for t in TABLES}
         # one list parameter: executemany would run an INSERT per page (0.3 s for 2,000 pages)
         con.execute("CREATE OR REPLACE TABLE seen_pages AS SELECT unnest(?::VARCHAR[]) AS url",
                     [list(seen_pages or [])])
+        staged_events = self.staging / "events"
+        staged_apps = self.staging / "appearances"
+        # every page's copy of every event, under the id of the real-world event it is (pipelines/matching.py)
+        if staged_events.exists():
+            match_events(con, f"read_parquet('{staged_events}/*.parquet')",
+                         f"read_parquet('{staged_apps}/*.parquet')" if staged_apps.exists() else None)
+            con.execute(f"""CREATE OR REPLACE VIEW staged_events AS
+                SELECT s.* REPLACE (coalesce(a.event_id, s.event_id) AS event_id), s.event_id AS page_event_id
+                FROM read_parquet('{staged_events}/*.parquet') s LEFT JOIN event_alias a
+                ON s.event_id = a.page_event_id""")
+            # an event whose committed row was read from a better page than any this run read (its own page, not
+            # read this time: a run of the listing only, or another source's spider listing it too) keeps that
+            # row, its sessions and speakers; this run adds only where else it is listed (event_pages)
+            staged_pages = self.staging / "pages"
+            run_pages = (f"SELECT url FROM read_parquet('{staged_pages}/*.parquet') UNION " if staged_pages.exists()
+                         else "") + "SELECT url FROM seen_pages"
+            con.execute(f"""CREATE OR REPLACE TABLE kept_events AS
+                WITH best AS (SELECT event_id, min({PAGE_EVENTS}) AS n, arg_min({PAGE}, ({PAGE_EVENTS}, {PAGE})) AS url
+                              FROM staged_events GROUP BY 1)
+                SELECT b.event_id FROM best b JOIN old_events o USING (event_id) JOIN old_pages p ON p.url = o.source_url
+                WHERE o.source_url NOT IN ({run_pages}) AND o.status <> 'cancelled_or_removed'
+                  AND (p.events < b.n OR (p.events = b.n AND o.source_url < b.url))""")
+            # the page each event takes its fields, sessions and speakers from: its own page (the fewest events,
+            # then the first URL), whatever order the pages were read in
+            con.execute(f"CREATE OR REPLACE VIEW event_best_page AS SELECT event_id, "
+                        f"arg_min({PAGE}, ({PAGE_EVENTS}, {PAGE})) AS best FROM staged_events "
+                        f"WHERE event_id NOT IN (SELECT event_id FROM kept_events) GROUP BY 1")
+        else:
+            match_events(con, None, None)  # (no event this run: empty alias tables)
+            con.execute("CREATE OR REPLACE TABLE kept_events (event_id VARCHAR)")
+            con.execute("CREATE OR REPLACE VIEW event_best_page AS "
+                        "SELECT NULL::VARCHAR AS event_id, NULL::VARCHAR AS best WHERE false")
+        for table, schema in TABLES.items():
+            con.execute(f"CREATE OR REPLACE VIEW new_{table} AS " + _staged_select(self.staging / table, table, schema))
+        staged_rows = {t: con.execute(f"SELECT count(*) FROM new_{t}").fetchone()[0] for t in TABLES}
+        staged_rows["events"] += con.execute("SELECT count(*) FROM kept_events").fetchall()[0][0]  # seen, kept as were
         # an event whose day changed has a new id: the same page and title (as an identity) tell it is the same
         from .rows import title_key  # (imports the extraction library: only a commit needs it)
         con.create_function("title_key", title_key, ["VARCHAR"], "VARCHAR")
@@ -380,20 +413,37 @@ _BY_PAGE = ("events", "sessions", "appearances")
 
 
 def _staged_select(staged: Path, table: str, schema: pa.Schema) -> str:
-    """A run's rows of one table, one per key. Within a run a later row with the same key wins, except that an
-    event read from several pages takes its row, sessions and speakers from its own page (the page listing the
-    fewest events; among equals, the first URL): never from whichever page a worker happened to finish last."""
+    """A run's rows of one table, one per key, under the ids of the real-world events (event_alias). Within a
+    run a later row with the same key wins, except that an event read from several pages takes its row, sessions
+    and speakers from its own page (the page listing the fewest events; among equals, the first URL): never from
+    whichever page a worker happened to finish last. Its series is its own page's, else another page's."""
+    if table == "event_pages":
+        if not staged.parent.joinpath("events").exists():
+            return _empty_select(schema)
+        return ("SELECT event_id, source_url AS url, source, title, page_event_id, first_seen, last_seen, run_id "
+                "FROM staged_events QUALIFY row_number() OVER (PARTITION BY source_url, page_event_id "
+                "ORDER BY _seq DESC) = 1")
     if not staged.exists():
         return _empty_select(schema)
     src = f"read_parquet('{staged}/*.parquet')"
     if table == "events":
-        return (f"SELECT * EXCLUDE (_seq, {PAGE}, {PAGE_EVENTS}) FROM {src} QUALIFY row_number() OVER "
-                f"(PARTITION BY event_id ORDER BY {PAGE_EVENTS} NULLS LAST, source_url, _seq DESC) = 1")
+        return (f"SELECT * EXCLUDE (_seq, {PAGE}, {PAGE_EVENTS}, page_event_id, any_series) FROM ("
+                f"SELECT * REPLACE (coalesce(series, any_series) AS series) FROM ("
+                f"SELECT *, max(series) OVER (PARTITION BY event_id) AS any_series FROM staged_events)) "
+                f"WHERE event_id NOT IN (SELECT event_id FROM kept_events) "
+                f"QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY {PAGE_EVENTS} NULLS LAST, source_url, "
+                f"_seq DESC) = 1")
     if table in _BY_PAGE:
         key = KEYS[table][0]
-        return (f"SELECT s.* EXCLUDE (_seq, {PAGE}, {PAGE_EVENTS}) FROM {src} s JOIN event_pages p USING (event_id) "
-                f"WHERE s.{PAGE_EVENTS} IS NOT DISTINCT FROM p.best QUALIFY row_number() OVER "
-                f"(PARTITION BY s.{key} ORDER BY s.{PAGE} NULLS LAST, s._seq DESC) = 1")
+        canon = "coalesce(a.event_id, s.event_id)"
+        fix = f"{canon} AS event_id"
+        if table == "appearances":  # one person at one event: the id rows.appearance_id gives, on the event's id
+            fix += f", substr(sha1({canon} || chr(31) || '' || chr(31) || s.name_key), 1, 16) AS appearance_id"
+            key = "appearance_id"
+        return (f"SELECT * EXCLUDE (_seq, {PAGE}, {PAGE_EVENTS}) FROM (SELECT s.* REPLACE ({fix}) FROM {src} s "
+                f"LEFT JOIN event_alias a ON s.event_id = a.page_event_id) s JOIN event_best_page p "
+                f"USING (event_id) WHERE s.{PAGE} IS NOT DISTINCT FROM p.best QUALIFY row_number() OVER "
+                f"(PARTITION BY s.{key} ORDER BY s._seq DESC) = 1")
     return f"SELECT * EXCLUDE (_seq) FROM {src} {_latest(table)}"
 
 
@@ -415,14 +465,29 @@ def _select_or_empty(con, version: Path | None, table: str, schema: pa.Schema) -
         return _empty_select(schema)
     src = f"read_parquet('{version / table}/**/*.parquet', hive_partitioning=true, union_by_name=true)"
     have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
-    cols = ", ".join(f'"{f.name}"' if f.name in have else f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"'
-                     for f in schema)
-    return f"SELECT {cols} FROM {src}"
+    return f"SELECT {schema_columns(table, schema, have)} FROM {src}"
+
+
+def schema_columns(table: str, schema: pa.Schema, have: set[str]) -> str:
+    """A select list giving today's columns from a table that has the columns `have`: a column renamed since
+    reads from its old name, one added since as NULL."""
+    renamed = RENAMED.get(table, {})
+    out = []
+    for f in schema:
+        if f.name in have:
+            out.append(f'"{f.name}"')
+        elif renamed.get(f.name) in have:
+            out.append(f'"{renamed[f.name]}" AS "{f.name}"')
+        else:
+            out.append(f'CAST(NULL AS {_duck_type(f.type)}) AS "{f.name}"')
+    return ", ".join(out)
 
 
 def _duck_type(t: pa.DataType) -> str:
     if pa.types.is_timestamp(t):
-        return "TIMESTAMPTZ"
+        return "TIMESTAMPTZ" if t.tz else "TIMESTAMP"
+    if pa.types.is_date(t):
+        return "DATE"
     if pa.types.is_boolean(t):
         return "BOOLEAN"
     if pa.types.is_int32(t):
@@ -440,7 +505,10 @@ def _write_table(con, table: str, schema: pa.Schema, out: Path) -> None:
     cols = ", ".join(f'"{f.name}"' for f in schema)
     key = KEYS[table]
     if table == "event_changes":
-        body = f"SELECT {cols} FROM old_event_changes UNION ALL SELECT {cols} FROM changes"
+        # the history of an event folded into another (one meeting read twice) is the other's history
+        body = (f"SELECT {cols} FROM (SELECT o.* REPLACE (coalesce(j.new_id, o.event_id) AS event_id) "
+                f"FROM old_event_changes o LEFT JOIN joined_events j ON o.event_id = j.old_id) "
+                f"UNION ALL SELECT {cols} FROM changes")
     elif key is None or not key:
         body = f"SELECT {cols} FROM old_{table} UNION ALL SELECT {cols} FROM new_{table}"
     else:
@@ -449,6 +517,16 @@ def _write_table(con, table: str, schema: pa.Schema, out: Path) -> None:
         new_sel = (f"SELECT n.* REPLACE (coalesce(o.first_seen, n.first_seen) AS first_seen) FROM new_{table} n "
                    f"LEFT JOIN old_{table} o USING ({k})") if keep_first else f"SELECT * FROM new_{table}"
         rest = f"SELECT * FROM old_{table} WHERE {k} NOT IN (SELECT {k} FROM new_{table})"
+        if table in ("events", "appearances", "sessions"):
+            # an event found to be another (the same meeting on two pages) lives on as that one
+            rest += " AND event_id NOT IN (SELECT old_id FROM joined_events)"
+        if table == "event_pages":
+            # a page read again lists what it lists now; the pages not read keep theirs, under the joined id
+            new_sel = (f"SELECT n.* REPLACE (coalesce(o.first_seen, n.first_seen) AS first_seen) FROM new_{table} n "
+                       f"LEFT JOIN old_{table} o USING (url, page_event_id)")
+            rest = (f"SELECT o.* REPLACE (coalesce(j.new_id, o.event_id) AS event_id) FROM old_{table} o "
+                    f"LEFT JOIN joined_events j ON o.event_id = j.old_id WHERE o.url NOT IN (SELECT url FROM seen_pages) "
+                    f"AND (o.url, o.page_event_id) NOT IN (SELECT (url, page_event_id) FROM new_{table})")
         if table == "events":
             # a moved event lives on under its new id; one that was on a page fetched in this run but is no
             # longer there is marked
@@ -462,6 +540,8 @@ def _write_table(con, table: str, schema: pa.Schema, out: Path) -> None:
                      " AND event_id NOT IN (SELECT old_id FROM moved_events)")
         body = f"SELECT {cols} FROM ({new_sel}) UNION ALL BY NAME SELECT {cols} FROM ({rest})"
     query = f"SELECT {cols} FROM ({body})"
+    if table in LOCAL_TIME:
+        query = f"SELECT * REPLACE ({LOCAL_TIME[table]}) FROM ({query})"
     parts = PARTITIONS.get(table)
     n = con.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
     out.mkdir(parents=True, exist_ok=True)
@@ -481,6 +561,16 @@ def _write_table(con, table: str, schema: pa.Schema, out: Path) -> None:
         con.execute(f"COPY ({query} ORDER BY {order}) TO '{out}' ({opts})")
     else:
         con.execute(f"COPY ({query} ORDER BY {order}) TO '{out / 'part-0.parquet'}' ({opts})")
+
+
+# Local time is computed from the instants at every commit (rows written before these columns existed get them
+# too): one rule, in one place, for every reader.
+LOCAL_TIME = {
+    "events": (f"timezone('{ZONE}', \"start\") AS start_local, timezone('{ZONE}', \"end\") AS end_local, "
+               f"CAST(timezone('{ZONE}', \"start\") AS DATE) AS date, "
+               f"dayname(timezone('{ZONE}', \"start\")) AS weekday"),
+    "appearances": f"CAST(timezone('{ZONE}', event_start) AS DATE) AS event_date",
+}
 
 
 def _fsync_tree(path: Path) -> None:

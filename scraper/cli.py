@@ -211,17 +211,34 @@ def reprocess(datasets: str = DATASETS, wait: bool = WAIT):
     typer.echo(f"re-read {n} archived pages: {events} events")
 
 
-@app.command()
+@app.command(help="Run read-only SQL (DuckDB) over the datasets. Views: " + ", ".join([
+    "events", "sessions", "appearances", "event_changes", "runs", "pages", "event_pages", "people", "organisations",
+    "parties"]) + " (datasets/README.md describes every column; queries/examples.sql has ready-made questions). "
+    "Times are in Europe/Copenhagen: instants print with their offset, date(start) is the Danish day.")
 def query(
-    sql: str = typer.Argument(..., help="SQL over the views events, sessions, appearances, event_changes, runs, pages"),
-    format: str = typer.Option("table", "--format", "-f", help="table | csv | json | parquet"),
+    sql: Optional[str] = typer.Argument(None, help="SQL over the views (listed above)"),
+    example: Optional[str] = typer.Option(None, "--example", "-e",
+                                          help="run a ready-made question from queries/examples.sql by name "
+                                               "(--example list shows them)"),
+    format: str = typer.Option("table", "--format", "-f", help="table | csv | json | parquet | xlsx"),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="write here instead of stdout"),
     datasets: str = DATASETS,
 ):
-    """Run read-only SQL (DuckDB) over the datasets."""
-    from pipelines.query import DatasetQuery, QueryError
+    from pipelines.query import DatasetQuery, QueryError, load_examples
 
     from .checks import output_file
+    if example is not None:
+        examples = load_examples()
+        if example == "list":
+            for name, (about, _) in examples.items():
+                typer.echo(f"{name}: {about}")
+            return
+        if sql is not None or example not in examples:
+            _fail(f"give SQL or --example NAME, not both; examples: {', '.join(examples)}"
+                  if sql is not None else f"no example {example!r}; examples: {', '.join(examples)}", exitcodes.USAGE)
+        sql = examples[example][1]
+    if not sql:
+        _fail("give SQL, or --example NAME (dkevents query --example list)", exitcodes.USAGE)
     _check_format(format, output)
     if output:
         _check(output_file, output)
@@ -264,7 +281,7 @@ def who(name: str = typer.Argument(..., help="a person's name, e.g. \"Joy Mogens
     if df.empty:
         _fail(f"no appearances of {name!r}", 1)
     if format == "table":  # a terminal's width: the essentials (csv/json have every column)
-        df = df[["start", "organiser", "event", "role", "organization", "party", "moderator"]]
+        df = df[["start", "organiser", "event", "role", "organisation", "party", "moderator"]]
     _emit(df, format, None, title=f"{name}: {len(df)} appearances")
 
 
@@ -350,17 +367,59 @@ def datadict(output: str = typer.Option("datasets/README.md", help="where to wri
     typer.echo(f"wrote {output}")
 
 
-def _check_format(format: str, output: Optional[str], formats=("table", "csv", "json", "parquet")) -> None:
+def _check_format(format: str, output: Optional[str], formats=("table", "csv", "json", "parquet", "xlsx")) -> None:
     fmt = format.lower()
     if fmt not in formats:
         _fail(f"unknown format {format!r}: {', '.join(formats[:-1])} or {formats[-1]}", exitcodes.USAGE)
-    if fmt == "parquet" and not output:
-        _fail("--format parquet needs --output FILE", exitcodes.USAGE)
+    if fmt in ("parquet", "xlsx") and not output:
+        _fail(f"--format {fmt} needs --output FILE", exitcodes.USAGE)
+
+
+def _iso_times(df):
+    """Times as text, the same in every text format: an instant in ISO 8601 with its offset
+    (2021-06-02T09:15:00+02:00), a DATE as 2021-06-02, a local wall-clock TIMESTAMP without offset."""
+    import pandas as pd
+    types = df.attrs.get("types", {})
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        kind = types.get(c, "")
+        if isinstance(col.dtype, pd.DatetimeTZDtype):
+            out[c] = col.map(lambda t: None if pd.isna(t) else t.isoformat())
+        elif pd.api.types.is_datetime64_any_dtype(col.dtype):
+            fmt = "%Y-%m-%d" if kind == "DATE" else "%Y-%m-%dT%H:%M:%S"
+            out[c] = col.map(lambda t: None if pd.isna(t) else t.strftime(fmt))
+        elif col.dtype == object:
+            import datetime as dt
+            out[c] = col.map(lambda v: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v)
+    return out
+
+
+def _xlsx(df, output: str) -> None:
+    """An Excel workbook: instants as ISO 8601 text with their offset (Excel has no time zones, and a bare
+    wall-clock value would lose which instant it was), dates and local times as Excel dates, lists as text."""
+    import pandas as pd
+    types = df.attrs.get("types", {})
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        if isinstance(col.dtype, pd.DatetimeTZDtype):
+            out[c] = col.map(lambda t: None if pd.isna(t) else t.isoformat())
+        elif pd.api.types.is_datetime64_any_dtype(col.dtype) and types.get(c) == "DATE":
+            out[c] = col.dt.date
+        elif col.dtype == object:
+            out[c] = col.map(lambda v: ", ".join(map(str, v)) if hasattr(v, "__len__") and not isinstance(v, (str, bytes, dict)) else v)
+    out.to_excel(output, index=False, sheet_name="query", engine="openpyxl")
 
 
 def _emit(df, format: str, output: Optional[str], title: Optional[str] = None):
     fmt = format.lower()
-    _check_format(format, output, ("table", "csv", "json", "parquet", "markdown"))
+    _check_format(format, output, ("table", "csv", "json", "parquet", "markdown", "xlsx"))
+    if fmt == "xlsx":
+        _xlsx(df, output)
+        return
+    if fmt != "parquet":
+        df = _iso_times(df)
     if fmt == "table" and not output:
         from rich.console import Console
         from rich.table import Table
@@ -379,7 +438,7 @@ def _emit(df, format: str, output: Optional[str], title: Optional[str] = None):
     elif fmt == "markdown":
         text = _markdown(df)
     elif fmt == "json":
-        text = df.to_json(orient="records", date_format="iso", force_ascii=False, lines=True)
+        text = df.to_json(orient="records", force_ascii=False, lines=True)
     else:
         df.to_parquet(output, index=False)
         return
