@@ -471,8 +471,9 @@ def build_events(lines: list[Line], today: dt.date) -> tuple[str, list[Event], l
         asm.online(ev, 0, n)
         asm.status(ev, 0, n, group)
         asm.extras(ev, 0, n)
-        # a page with no date, no speakers, no place and no programme (an index, an article) holds no event
-        if ev.start is not None or ev.speakers or ev.venue or ev.sessions or not ev.date_confirmed:
+        # a page with no date, no speakers and no programme (an index, an article; a place alone may be a
+        # network's usual venue) holds no event
+        if ev.start is not None or ev.speakers or ev.sessions or not ev.date_confirmed:
             events += _held_several_times(asm, infos, ev, moved is None and not timed)
             events += _also_announced(asm, infos, events)
     contacts_out = _contacts(infos, contacts)

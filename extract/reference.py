@@ -46,6 +46,7 @@ def published_date(text: str) -> dt.date | None:
     return _day(int(m.group(3)), _ENGLISH_MONTHS[m.group(2).lower()], int(m.group(1))) if m else None
 
 
+_DIGIT = re.compile(r"\d")
 _BARE_DATE_REST = re.compile(r"(?i)^[\s,.|·-]*(?:den|d\.)?[\s,.|·-]*$")
 
 
@@ -54,7 +55,7 @@ def dateline(texts: list[str]) -> int | None:
     "02. jun. 2017") among the page's first lines, above later dates that it precedes. It dates the page,
     not an event: the events are announced below it."""
     for i, t in enumerate(texts[:15]):  # (under a menu and a breadcrumb)
-        found = find_dates(t) if any(ch.isdigit() for ch in t) else []
+        found = find_dates(t) if _DIGIT.search(t) else []
         if len(found) != 1:
             continue
         m = found[0]
@@ -64,15 +65,18 @@ def dateline(texts: list[str]) -> int | None:
                 m.end_day is not None or not (stamped or _BARE_DATE_REST.match(t[:m.span[0]] + t[m.span[1]:])):
             continue
         day = _day(m.year, m.month, m.day)
-        later = [(k, x, d) for k, x in enumerate(texts[i + 1:], 1)
-                 for d in (find_dates(x) if any(ch.isdigit() for ch in x) else [])]
-        # the item announces its event in its lead, just below (a date far down is background); a listing whose
-        # items start with their own date lines is not a news item
-        # (a time stamp to the minute says "posted" wherever the event's date comes)
-        if day and any(_after(day, d) for k, _, d in later if k <= 4 or stamped) and \
-                not any(_bare(x, d) for _, x, d in later if not PUBLISHED.match(x)):
-            return i
-        return None
+        if not day:
+            return None
+        # the item announces its event in its lead, just below (a date far down is background); a time stamp to the
+        # minute says "posted" wherever the event's date comes
+        lead = texts[i + 1:] if stamped else texts[i + 1:i + 5]
+        if not any(_after(day, d) for x in lead if _DIGIT.search(x) for d in find_dates(x)):
+            return None
+        # a listing whose items start with their own date lines is not a news item
+        if any(_bare(x, d) for x in texts[i + 1:] if _DIGIT.search(x) and not PUBLISHED.match(x)
+               for d in find_dates(x)):
+            return None
+        return i
     return None
 
 

@@ -218,7 +218,14 @@ def _has_person(text: str) -> bool:
 
 def _is_role(text: str) -> bool:
     t = text.strip()
-    return bool(t) and (t[:1].islower() or bool(ROLE_WORDS.match(t)))
+    if not t:
+        return False
+    if t[:1].islower() or ROLE_WORDS.match(t):
+        return True
+    # "Social- og indenrigsminister", "Børne- og undervisningsminister": a compound role cut by "og"
+    words = t.split()
+    return len(words) <= 5 and words[0].endswith("-") and bool(_ROLE_END.search(words[-1].lower())) and \
+        all(w[:1].islower() for w in words[1:])
 
 
 def _notes(piece: str) -> tuple[str, str | None, bool, list[str]]:

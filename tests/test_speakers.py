@@ -379,3 +379,9 @@ def test_a_party_as_the_lines_label_or_spelled_out(line, party):
 def test_a_role_for_a_party_before_the_name():
     from extract.mentions import party_before
     assert party_before("Folketingsmedlem for Socialdemokratiet ") == "S"
+
+
+def test_a_compound_role_cut_by_og_is_a_role_not_an_organisation():
+    sp, _ = speaker_line("Oplægsholdere: Astrid Krag, Social- og indenrigsminister (S) (ikke bekræftet)")
+    assert [(s.name, s.role, s.organization, s.party, s.confirmed) for s in sp] == [
+        ("Astrid Krag", "Social- og indenrigsminister", None, "S", False)]
