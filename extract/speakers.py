@@ -61,23 +61,8 @@ _VENUE_NOTE = re.compile(r"(?i)^\s*(?:mødested|bemærk|lokation|sted|adresse|ob
 _SENTENCE_WORDS = re.compile(
     r"(?i)\b(?:der|som|har|vil|skal|kan|er|var|blev|bliver|fortæller|giver|taler|om hvordan|hvor|når|"
     r"fordi|at|vi|du|jeg|man|sig|sin|sit|sine|dig|os|inviterer|deltager i)\b")
-ROLE_WORDS = re.compile(
-    r"(?i)^(?:(?:associate|assistant|adjunct|senior|full)\s+professor|postdoc|ph\.d\.-studerende|"
-    r"(?:\w+-)?(?:direktør|chef|leder|konsulent|ordfører|borgmester|minister|rådmand|formand|"
-    r"næstformand|professor|lektor|docent|adjunkt|forsker|seniorforsker|rådgiver|koordinator|sekretær|"
-    r"generalsekretær|journalist|redaktør|medarbejder|medlem|psykolog|pædagog|socialrådgiver|"
-    r"sygeplejerske|læge|overlæge|jurist|advokat|økonom|analytiker|specialist|ambassadør|stifter|partner|"
-    r"ejer|ph\.?d\.?|cand\.\w+|mf|mep|folketingsmedlem|regionsrådsmedlem|byrådsmedlem|kommunalbestyrelsesmedlem|"
-    r"vicedirektør|underdirektør|afdelingschef|kontorchef|sektionsleder|teamleder|projektleder|programleder|"
-    r"chefkonsulent|specialkonsulent|udviklingskonsulent|seniorkonsulent|fuldmægtig|souschef|"
-    r"studerende|underviser|ceo|cto|cfo|head|manager|direktion|bestyrelsesformand|bestyrelsesmedlem|"
-    r"tidligere|fhv\.|vært|moderator|ordstyrer|facilitator|oplægsholder|forfatter|debattør|"
-    r"kommunaldirektør|regionsdirektør|sundhedsdirektør|børne- og ungedirektør|landsformand|"
-    r"formand|overborgmester|socialborgmester|rektor|dekan|institutleder|centerleder|borgerrådgiver|"
-    r"sagsbehandler|socialarbejder|gadeplansmedarbejder|erfaringsekspert|ekspert|kriminolog|sociolog|"
-    r"antropolog|fagchef|viceborgmester|ombudsmand|rigsrevisor|forstander|direktør|chef|"
-    r"director|managing|fellow|dean|chief|founder|officer|president|advisor|adviser|researcher|lecturer|editor|"
-    r"senior|junior)\w*)\b")
+# what a person is (extract/lexicon/role_words.toml)
+ROLE_WORDS = re.compile(r"(?i)" + lexicon.search_pattern("role_words"))
 DEGREE = re.compile(r"(?i)(?:cand\.\w+(?:\.\w+)*\.?|ph\.?d\.?|dr\.?|mag\.art\.?|lic\.\w+\.?|ma|msc|ba)")
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:professor|prof\.|dr\.|ph\.d\.|cand\.\w+(?:\.\w+)*\.?|mf|minister|borgmester|overborgmester|direktør|formand|"
