@@ -140,6 +140,7 @@ SPECIAL = {
     "MONITOR_MIN_PAGES": lambda n, v: _int(n, v, 0),
     "MONITOR_HISTORY_RUNS": lambda n, v: _int(n, v, 1),
     "MONITOR_HOLD_BACK": _bool,
+    "PROGRESS_ENABLED": _bool,
     "ALERT_MAIL_TO": _mail_list,
     "ALERT_WEBHOOK_URL": _url,
     "MAIL_PORT": lambda n, v: _int(n, v, 1, 65535),

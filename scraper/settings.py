@@ -35,6 +35,11 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "pipelines.dataset_pipeline.DatasetPipeline": 300,
 }
+# a live table of pages, events and pages/s per spider on a terminal; nothing when stderr is not one
+EXTENSIONS = {
+    "scraper.progress.CrawlProgress": 500,
+}
+PROGRESS_ENABLED = True
 DATASETS_DIR = "datasets"
 DATASETS_BATCH_ROWS = 20_000
 DATASETS_RUN_ID = None
