@@ -32,7 +32,13 @@ def clean_title(text: str) -> tuple[str, str | None, str | None]:
     kicker = _KICKER.match(t.lower())
     if kicker and len(t) - kicker.end() >= 8:
         t = t[kicker.end():].strip()
+    dated = _TRAILING_DATE.search(t)
+    if dated and len(t[:dated.start()].split()) >= 2 and find_dates(dated.group(0)):
+        t = t[:dated.start()].strip()  # "Boligsocial årskonference 2026 den 5. marts": the date is said elsewhere
     return t, series, place
+
+
+_TRAILING_DATE = re.compile(r"\s+(?:den|d\.)\s+[0-3]?\d\.\s*[a-zæøå]+\.?(?:\s+(?:19|20)\d{2})?$", re.I)
 
 
 _QUOTED_TITLE = re.compile(r':\s*[“"«„](?P<q>[^”"»“]{8,}?)[”"»“]?\s*$')

@@ -34,7 +34,6 @@ KNOWN_MISSES = {
     "txt10_altinget_beskaeftigelse_2017": "an Altinget 2017 meeting whose block has no title line",
     "txt10_samu_moederaekke_ny_dato_2025": "'Ny dato: ...' over the title is taken as the title",
     "txt4_altinget_artikel-hjemloesestrategien": "a byline 'Af <name>' read as an event",
-    "txt4_cfbu_nyhed-boligsocial-aarskonference-2026": "a save-the-date line read as a second event",
     "txt9_holbaek_kalender": "a calendar item whose title shares its line with the date",
     "txt10_ds_fyraften_to_gange": "a name that ends in a town's name ('Marianne Dyhr Kolding')",
     "txt10_ds_socialraadgiverdage_torsdag_2025": "a room label beats the conference venue",

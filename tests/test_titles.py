@@ -64,3 +64,9 @@ def test_a_quoted_name_the_page_invites_to_when_there_is_no_heading():
     text = ('Lørdag 5. februar 2022 inviterer Røde Kors til "Frivilligdag 2022" i Kulturhuset i Hjallerup. Der er '
             'flere prominente besøg på dagen, der indledes klokken 9.30 med oplæg og debat om frivilligheden.')
     assert [e.title for e in extract_page(text, is_html=False).events] == ["Frivilligdag 2022"]
+
+
+def test_a_date_at_the_end_of_a_title_is_taken_off():
+    assert clean_title("Sæt kryds i kalenderen: Boligsocial årskonference 2026 den 5. marts")[0] == \
+        "Boligsocial årskonference 2026"
+    assert clean_title("Møde den 5. marts")[0] == "Møde den 5. marts"  # too little left to be a title
