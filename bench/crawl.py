@@ -53,7 +53,7 @@ def child(mode: str, site: str, out: str) -> None:
 
     from scraper.run import snapshot_settings
     from scraper.snapshot_server import SnapshotServer
-    from scraper.spiders.cfbu import CfbuSpider
+    from scraper.spiders.configured import CfbuSpider  # made from the cfbu entry of the source list
 
     server = SnapshotServer(Path(site)).start()
     settings = get_project_settings()
