@@ -15,7 +15,7 @@ from functools import cache
 
 from . import lexicon
 from .model import Speaker
-from .names import is_first_name, is_name_word, looks_like_person, PARTICLES
+from .names import is_first_name, looks_like_person
 from .parties import party_letter
 
 _INITIAL = re.compile(r"[A-ZÆØÅ]\.")  # a middle initial: "Steen B. Andersen"
