@@ -8,15 +8,17 @@ import re
 
 from .chrome import contact_zones, cut_chrome
 from .dates import TimeRange, find_dates, find_times, local_datetime, resolve, resolve_year
-from .lines import CHROME_TITLE, EVENT_TYPE, PLACE_LABELS, TIME_LABELS, LineInfo, classify_all, is_time_only
-from .mentions import mentioned_speakers
+from .lines import (CHROME_TITLE, EVENT_TYPE, PLACE_LABELS, SENTENCE_BREAK, STREET_WORD, TIME_LABELS, LineInfo,
+                    classify_all, is_time_only)
+from .mentions import mentioned_speakers, names_in
 from .model import Event, Session, Speaker, Venue
 from .segment import pure_date_line, same_day, segment
 from .speakers import enrich, may_cue_speakers, prose_speakers, respectively
 from .status import CANCELLED, DATE_UNCONFIRMED, POSTPONED, date_confirmed, decide_status
 from .text import Line
 from .titles import clean_title, inline_title, norm_title, page_title, row_title
-from .venue import ONLINE, POSTAL, looks_like_address, without_time, is_named_venue, named_venue, parse_venue, place_after_date
+from .venue import (ONLINE, POSTAL, is_named_venue, looks_like_address, named_venue, parse_venue, place_after_date,
+                    place_after_mention, without_time)
 from . import lexicon
 
 # a heading over the place (extract/lexicon/place_headings.toml)
@@ -74,6 +76,16 @@ class Assembler:
         if et.weekday_conflict:
             ev.warnings.append("weekday contradicts date: " + et.weekday_conflict)
         ev.warnings += et.notes
+
+    def when_at(self, ev: Event, i: int, mention, hi: int = 0) -> None:
+        """`when` as if line i's date were `mention` (one of several dates on the line, or one in its running
+        text); times written apart from the date are looked for in lines [0, hi)."""
+        saved = self.infos[i].anchor
+        self.infos[i].anchor = mention
+        try:
+            self.when(ev, [i], 0, hi)
+        finally:
+            self.infos[i].anchor = saved
 
     def _time_line(self, lo: int, hi: int, loose: bool = True) -> TimeRange | None:
         """A time written apart from the date: `kl. 14:00 - 16:00`, `Tid: 10-15`, `Ny Kongensgade, kl. 9-12`."""
@@ -238,7 +250,7 @@ class Assembler:
                 return m["place"], None
             # "I Borgerhuset, Ahlefeldtsgade, Rudkøbing": a place written as "in ..." on a line of its own
             m = _IN_PLACE_LINE.match(inf.text)
-            if m and inf.words <= 10 and not inf.speakers and (POSTAL.search(inf.text) or _STREETISH.search(inf.text)):
+            if m and inf.words <= 10 and not inf.speakers and (POSTAL.search(inf.text) or STREET_WORD.search(inf.text)):
                 return m["place"], None
         return None
 
@@ -252,8 +264,7 @@ class Assembler:
                 continue
             for d in inf.dates:
                 if (d.day, d.month) in days:
-                    tail = without_time(inf.text[d.span[1]:])
-                    place = place_after_date(tail)
+                    place = place_after_mention(inf.text, d)
                     if place:
                         return place, inf.text
         return None
@@ -485,7 +496,6 @@ _QUOTED = re.compile(r"[”“\"«]([^”“\"»]{8,120})[”“\"»]")
 _COLON_CUT = re.compile(r":\s")
 _DASH_CUT = re.compile(r"\s[–—]\s")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÆØÅ])")
-_ITEM_TITLE_END = re.compile(r":\s|(?<=[.!])\s+(?=[A-ZÆØÅ])")
 
 
 def _festival_items(infos: list[LineInfo]) -> list[tuple[int, int]] | None:
@@ -533,7 +543,6 @@ def _item_head(infos: list[LineInfo], i: int) -> str:
 
 
 def _names_someone(text: str) -> bool:
-    from .mentions import names_in
     return bool(names_in(text))
 
 
@@ -574,8 +583,7 @@ def _festival_events(asm: "Assembler", infos: list[LineInfo], items: list[tuple[
         if ev.venue is None and tent:  # "Telt C12, Cirkuspladsen", "J6 - Kæmpestrandens Debattelt"
             ev.venue = parse_venue(tent)
         if ev.venue is None and day is not None:  # the place given with the day ("... kl. 11-17 foran Grønbech Hotel")
-            tail = without_time(infos[day].text[infos[day].anchor.span[1]:])
-            place = place_after_date(tail)
+            place = place_after_mention(infos[day].text, infos[day].anchor)
             ev.venue = parse_venue(place) if place else None
         asm.people(ev, i, end, prose=True)
         asm.online(ev, i, end)
@@ -590,7 +598,6 @@ _INVITED_NAME = re.compile(r"(?i)\binviterer\b[^.]{0,60}?\btil\s+(?:\w+\s+){0,2}
 _NAMES_AN_EVENT = re.compile(r"(?i)(?:møde|konference|generalforsamling|temadag|seminar|webinar|debat|arrangement|"
                              r"kursus|festival|reception|træf|topmøde|årsmøde|foredrag|workshop)\w{0,3}$")
 _IN_PLACE_LINE = re.compile(r"^(?:I|På|Hos)\s+(?P<place>[A-ZÆØÅ][^.!?]{2,80}?)\.?$")
-_STREETISH = re.compile(r"(?i)\b\w+(?:vej|gade|allé|alle|plads|torv|stræde|boulevard|vænge)\b")
 _FUNCTION_WORDS = re.compile(r"(?i)\b(?:der|som|har|vil|skal|kan|er|var|bliver|hvis|at|det|vi|du|man|sig)\b")
 
 
@@ -646,10 +653,10 @@ def _also_announced(asm: "Assembler", infos: list[LineInfo], events: list[Event]
     if not days:
         return []
     out = []
-    for inf in infos:
+    for i, inf in enumerate(infos):
         if not inf.prose or not inf.dates:
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", inf.text):
+        for sentence in SENTENCE_BREAK.split(inf.text):
             found = [d for d in inf.dates if d.text in sentence]
             if not found or not _ANNOUNCED.search(sentence) or _PAST.search(sentence) or DEADLINE_WORDS.search(sentence):
                 continue
@@ -657,10 +664,7 @@ def _also_announced(asm: "Assembler", infos: list[LineInfo], events: list[Event]
             if not noun:
                 continue
             probe = Event(title="", evidence={})
-            saved = inf.anchor
-            inf.anchor = found[0]
-            asm.when(probe, [infos.index(inf)], 0, 0)
-            inf.anchor = saved
+            asm.when_at(probe, i, found[0])
             day = _day(probe.start)
             if day is None or day in days or not any(abs((day - d).days) <= 62 for d in days):
                 continue
@@ -700,13 +704,9 @@ def _held_several_times(asm: "Assembler", infos: list[LineInfo], ev: Event, plai
     for k, (i, mention) in enumerate(repeats):
         copy = dataclasses.replace(ev, speakers=[], sessions=list(ev.sessions), warnings=list(ev.warnings),
                                    evidence=dict(ev.evidence))
-        saved = infos[i].anchor
-        infos[i].anchor = mention
-        asm.when(copy, [i], 0, len(infos))
-        infos[i].anchor = saved
-        tail = infos[i].text[mention.span[1]:]
-        tail = without_time(tail)
-        place = place_after_date(tail) if " og " not in infos[i].text[mention.span[1]:mention.span[1] + 5] else None
+        asm.when_at(copy, i, mention, hi=len(infos))
+        place = place_after_mention(infos[i].text, mention) \
+            if " og " not in infos[i].text[mention.span[1]:mention.span[1] + 5] else None
         if place:
             copy.venue = parse_venue(place)
         elif len(towns) == len(repeats):

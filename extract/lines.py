@@ -201,7 +201,7 @@ def _row_speakers(cells: list[str]) -> tuple[list, str | None] | None:
 # a line that stops at a preposition, an article or a conjunction goes on on the next line
 _OPEN_END = re.compile(r"(?i)\s(?:på|i|til|af|for|med|om|hos|ved|fra|den|det|de|en|et|at|som|der|og|eller|samt)$")
 _NUMBERED_PLACE = re.compile(r"^[A-ZÆØÅ][\w.'’ -]*\s\d{1,4}[A-Za-z]?,\s*(?:\d{4}\s+)?[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ]{1,2})?$")
-_STREET_WORD = re.compile(r"(?i)\b\w+(?:vej|gade|allé|alle|plads|torv|stræde|boulevard|vænge)\b")
+STREET_WORD = re.compile(r"(?i)\b\w+(?:vej|gade|allé|alle|plads|torv|stræde|boulevard|vænge)\b")
 
 
 def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bool:
@@ -225,7 +225,7 @@ def _could_be_title(info: LineInfo, block_size: int, first_in_block: bool) -> bo
         return False  # "Konference på DPU:": a label over the title
     if _OPEN_END.search(t):
         return False  # "Årsmødet 2022 bliver afholdt på": a sentence broken over lines, not a heading
-    if "," in t and _STREET_WORD.search(t) or _NUMBERED_PLACE.match(t):
+    if "," in t and STREET_WORD.search(t) or _NUMBERED_PLACE.match(t):
         return False  # "Campus Esbjerg, Degnevej i Esbjerg Ø", "Herregårdscentret 17, Faaborg": a place
     if re.match(r"^[0-2]?\d[.:][0-5]\d\b", t):
         return False  # "18.30 Konferencemiddag": a programme line
@@ -356,7 +356,8 @@ def classify_all(lines: list[Line]) -> list[LineInfo]:
 
 # a sentence that says when the event takes place (extract/lexicon/event_sentences.toml)
 EVENT_SENTENCE = AnyCase(lexicon.pattern("event_sentences"))
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+# where one sentence ends and the next begins
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 
 
 def _date_in_event_sentence(infos: list[LineInfo]) -> None:
@@ -372,7 +373,7 @@ def _date_in_event_sentence(infos: list[LineInfo]) -> None:
     for inf in infos:
         if not (inf.prose and inf.dates) or inf.anchor is not None and inf.anchor.start_time:
             continue
-        for sentence in _SENTENCES.split(inf.text):
+        for sentence in SENTENCE_BREAK.split(inf.text):
             if not EVENT_SENTENCE.search(sentence):
                 continue
             found = [d for d in inf.dates if d.text in sentence and not DEADLINE.search(sentence)]

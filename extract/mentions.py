@@ -42,6 +42,17 @@ def not_a_speaker(before: str, after: str) -> bool:
     return any(p.search(before) for p in b) or any(p.search(after) for p in a)
 
 
+def sentence_before(text: str, start: int) -> str:
+    """The words of the sentence (or list item) that stand before position `start`."""
+    head = text[:start]
+    return head[max((m.end() for m in _SENTENCE_START.finditer(head)), default=0):]
+
+
+def not_a_speaker_at(text: str, start: int, end: int) -> bool:
+    """`not_a_speaker` for the name at text[start:end]."""
+    return not_a_speaker(sentence_before(text, start), text[end:])
+
+
 def _possessive(name: str, after: str) -> bool:
     last = name.split()[-1]
     if not last.endswith("s") or len(last) < 5 or is_first_name(last):
@@ -202,9 +213,7 @@ def mentioned_speakers(texts: list[str], known: set[str]) -> list[Speaker]:
             key = name.casefold()
             if key in seen or any(key in k or k in key for k in seen):
                 continue
-            head = text[:start]
-            cut = max((m.end() for m in _SENTENCE_START.finditer(head)), default=0)
-            before, after = head[cut:], text[end:]
+            before, after = sentence_before(text, start), text[end:]
             if not_a_speaker(before, after) or _possessive(name, after):
                 continue
             sp = Speaker(name=name, evidence=text)

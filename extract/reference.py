@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Iterable
 from urllib.parse import urlparse
 
@@ -54,6 +55,11 @@ def dateline(texts: list[str]) -> int | None:
     """The index of a news item's dateline: a date with its year and nothing else ("14. januar 2020",
     "02. jun. 2017") among the page's first lines, above later dates that it precedes. It dates the page,
     not an event: the events are announced below it."""
+    return _dateline(tuple(texts))
+
+
+@lru_cache(maxsize=4)  # asked twice of each page: for its reference date, then by the line classifier
+def _dateline(texts: tuple[str, ...]) -> int | None:
     for i, t in enumerate(texts[:15]):  # (under a menu and a breadcrumb)
         found = find_dates(t) if _DIGIT.search(t) else []
         if len(found) != 1:

@@ -12,6 +12,7 @@ import re
 
 from . import lexicon
 from .anycase import AnyCase
+from .mentions import not_a_speaker_at
 from .model import Speaker
 from .names import (NAME_WORD, ORG_END, _NOT_NAMES, find_name_inside, is_first_name, looks_like_person,
                     split_name_run)
@@ -602,15 +603,7 @@ def prose_speakers(text: str) -> list[Speaker]:
             sp.confirmed = False
     if out:
         # the words around a name may still say it is no speaker ("Netværket ... ledes af forstander X")
-        from .mentions import not_a_speaker
-        kept = []
-        for sp in out:
-            at = text.find(sp.name)
-            head = text[:at] if at >= 0 else ""
-            cut = max((m.end() for m in re.finditer(r"[.!?]\s+", head)), default=0)
-            if at < 0 or not not_a_speaker(head[cut:], text[at + len(sp.name):]):
-                kept.append(sp)
-        out = kept
+        out = [sp for sp in out if (at := text.find(sp.name)) < 0 or not not_a_speaker_at(text, at, at + len(sp.name))]
     if out:
         # a second reading by spaCy (rule-based, or a trained Danish pipeline where one is installed):
         # a name it does not see as a person's is not taken from running text; a name after a cue and a role
@@ -627,6 +620,8 @@ _MOD_AND_SPEAKS_NEEDS = ("moder", "facilit", "styre", "ledes", "ledet", "konfere
                          "vært", "fortæl", "præsent", "gennemgå", "holder", "giver", "deler", "sætter", "åbner",
                          "byder")
 _ANY_CUE = AnyCase("|".join(dict.fromkeys(_MOD_AND_SPEAKS_NEEDS + lexicon.needs("prose_cues"))))
+
+
 def may_cue_speakers(text: str) -> bool:
     """The cheap test: does the line hold a word that one of the cues needs? (False: no cue can match.)"""
     return _ANY_CUE.search(text)

@@ -77,7 +77,7 @@ def page_title(infos: list[LineInfo]) -> tuple[int | None, str | None]:
             continue
         score = -0.02 * i
         if h1 and i == h1[0]:
-            score += 0.5  # the markup's own heading: it wins unless the page says it is something else
+            score += 0.5  # the markup's own heading: a small lead only (a text dressed as HTML makes its first line h1)
         after = [x for x in infos[i + 1:i + 4] if not (x.words <= 2 and x.text.islower())]
         if any(x.anchor for x in after[:2]):
             score += 2.5  # the date follows (a kicker or label line may stand between)

@@ -108,6 +108,11 @@ def without_time(tail: str) -> str:
     return _TIME_AFTER_DATE.sub("", tail, count=1)
 
 
+def place_after_mention(text: str, mention) -> str | None:
+    """The place written right after a date mention in a line (its time taken off first)."""
+    return place_after_date(without_time(text[mention.span[1]:]))
+
+
 def place_after_date(tail: str) -> str | None:
     """The place right after a date and time in a sentence: `... kl. 14.30 – 18.00 på Severin i Middelfart.`
     → `Severin i Middelfart`."""
